@@ -1,0 +1,22 @@
+"""`incident demo`: the bundled example, end to end, with no keyring and no prompts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("incident-demo.pdf"), show_default=True, help="Where to write the PDF.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of the report.")
+def demo(output: Path, lang: str) -> None:
+    """Replay a realistic OKX-style takeover in a temporary folder and write its PDF report."""
+    from incident import demo as demo_mod
+
+    path = demo_mod.run(output, lang)
+    click.echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(demo)

@@ -1,0 +1,73 @@
+"""`incident key ...`: where the data key is kept, and moving it to a new machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from incident.cli.options import json_option, print_json
+
+
+@click.group()
+def key() -> None:
+    """Show, export or import the data key (to move your sessions to a new machine)."""
+
+
+def _export_passphrase(confirm: bool) -> str:
+    import os
+
+    env = os.environ.get("INCIDENT_EXPORT_PASSPHRASE")
+    if env:
+        return env
+    return str(click.prompt("Passphrase for the key backup", hide_input=True, confirmation_prompt=confirm))
+
+
+@key.command("status")
+@json_option
+def status(as_json: bool) -> None:
+    """Where the data key is kept: the OS keyring or a passphrase."""
+    from incident import paths
+    from incident.journal import keyring_door, keys
+
+    home = paths.home()
+    info = {
+        "home": str(home),
+        "mode": keys.store_mode(home),
+        "keyring_backend": keyring_door.backend_name() if keyring_door.available() else None,
+        "secure_keyring_available": keyring_door.available(),
+    }
+    if as_json:
+        print_json(info)
+        return
+    for k, v in info.items():
+        click.echo(f"{k}: {v}")
+
+
+@key.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def export(file: Path) -> None:
+    """Write a passphrase-protected backup of the data key to FILE.
+
+    The passphrase comes from INCIDENT_EXPORT_PASSPHRASE or a prompt.
+    """
+    from incident import paths
+    from incident.journal import keys
+
+    keys.export_key(paths.home(), file, _export_passphrase(confirm=True))
+    click.echo(f"Wrote key backup {file}. Keep it apart from your data, e.g. on a USB stick.")
+
+
+@key.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def import_(file: Path) -> None:
+    """Restore the data key from a backup made with `incident key export`."""
+    from incident import paths
+    from incident.journal import keys
+
+    mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
+    click.echo(f"Key restored (kept in: {mode}).")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(key)

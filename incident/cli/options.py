@@ -1,0 +1,72 @@
+"""Options that many commands share, defined once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+session_option = click.option(
+    "--session",
+    "session_id",
+    metavar="ID",
+    help="Session id (or a unique prefix); default: the most recently active open session.",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Language: en or zh (default: the session's).",
+)
+yes_option = click.option(
+    "--yes",
+    "confirmed",
+    is_flag=True,
+    help="Store text even though it looks like a password or one-time code.",
+)
+
+
+def print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def store() -> Any:
+    """The session store of this data folder (imported lazily)."""
+    from incident.journal.store import Store
+
+    return Store()
+
+
+def now() -> Any:
+    from incident.times import utcnow
+
+    return utcnow()
+
+
+def warn(lines: list[str]) -> None:
+    for line in lines:
+        click.secho(f"Warning: {line}", fg="yellow", err=True)
+
+
+def confirming(action: Callable[[bool], Any], confirmed: bool) -> Any:
+    """Run ``action(confirmed)``; on a terminal, ask before storing password-like text."""
+    import sys
+
+    from incident.errors import NeedsConfirmation
+
+    try:
+        return action(confirmed)
+    except NeedsConfirmation as exc:
+        if confirmed or not sys.stdin.isatty():
+            raise
+        click.secho(exc.message, fg="yellow", err=True)
+        if exc.hint:
+            click.echo(exc.hint.replace(", or pass --yes if it is not one", "."), err=True)
+        if not click.confirm("Store it anyway?", default=False, err=True):
+            raise click.ClickException("nothing was stored") from None
+        return action(True)

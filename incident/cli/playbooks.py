@@ -1,0 +1,89 @@
+"""`incident playbooks ...`: list, show and validate playbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from incident.cli.options import json_option, print_json
+
+
+@click.group()
+def playbooks() -> None:
+    """List, show and validate playbooks (bundled, in $INCIDENT_HOME/playbooks/, or a file)."""
+
+
+@playbooks.command("list")
+@json_option
+def list_(as_json: bool) -> None:
+    """List the playbooks you can start."""
+    from incident.playbook import loader
+
+    found = loader.available()
+    if as_json:
+        print_json([
+            {
+                "id": f.playbook.id,
+                "version": f.playbook.version,
+                "title": f.playbook.title.model_dump(),
+                "platforms": [p.id for p in f.playbook.platforms],
+                "steps": len(f.playbook.steps),
+                "origin": f.origin,
+                "location": f.location,
+            }
+            for f in found
+        ])
+        return
+    for f in found:
+        pb = f.playbook
+        platforms = ", ".join(p.name for p in pb.platforms) or "any"
+        click.echo(f"{pb.id:<18} {pb.title.en} / {pb.title.zh}  [{platforms}]  ({f.origin})")
+
+
+@playbooks.command("show")
+@click.argument("name")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@json_option
+def show(name: str, lang: str, as_json: bool) -> None:
+    """Show a playbook's steps in order, with targets, branches and requirements."""
+    from incident.catalog import t
+    from incident.playbook import loader
+
+    pb = loader.find(name).playbook
+    if as_json:
+        print_json(pb.model_dump(mode="json"))
+        return
+    click.secho(f"{pb.title.get(lang)} ({pb.id} {pb.version})", bold=True)
+    click.echo(pb.description.get(lang))
+    click.echo("")
+    for i, s in enumerate(pb.steps, 1):
+        flags = []
+        if s.when:
+            flags.append(f"when {s.when.step} = {'/'.join(s.when.answer)}")
+        if s.requires:
+            flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
+        click.echo(f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
+                   f"  ({t('label.target', lang)} {s.target_minutes} min)")
+        if flags:
+            click.echo(f"      {'; '.join(flags)}")
+        if s.options:
+            click.echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
+    if pb.platforms:
+        click.echo("")
+        for p in pb.platforms:
+            click.echo(f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels))
+
+
+@playbooks.command("validate")
+@click.argument("path", type=click.Path(path_type=Path))
+def validate(path: Path) -> None:
+    """Check a playbook file; exit 1 with the problems when it is invalid."""
+    from incident.playbook import loader
+
+    pb = loader.load_path(path)
+    click.echo(f"OK: {path}: playbook {pb.id} {pb.version}, {len(pb.steps)} steps")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(playbooks)

@@ -1,0 +1,330 @@
+"""Session commands: start, list, status, next, step, answer, close, reopen, export, verify."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from incident.cli.options import (
+    confirming,
+    json_option,
+    now,
+    print_json,
+    session_option,
+    store,
+    warn,
+    yes_option,
+)
+
+
+@click.command()
+@click.option(
+    "--playbook",
+    "playbook",
+    required=True,
+    metavar="NAME|PATH",
+    help="Bundled or user playbook name (see `incident playbooks list`), or a YAML file.",
+)
+@click.option("--platform", required=True, help="The platform, e.g. OKX, Binance, Gmail, GoPay.")
+@click.option("--account", required=True, help="Which account: e-mail, phone or user id.")
+@click.option(
+    "--discovered-at",
+    metavar="ISO-8601",
+    help="When you noticed the takeover (default: now). Without an offset: the session's zone.",
+)
+@click.option("--tz", metavar="ZONE", help="IANA time zone of the session (default: the system's).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--no-run", is_flag=True, help="Do not start the interactive walk-through.")
+@json_option
+def start(
+    playbook: str,
+    platform: str,
+    account: str,
+    discovered_at: str | None,
+    tz: str | None,
+    lang: str,
+    no_run: bool,
+    as_json: bool,
+) -> None:
+    """Start a new incident session and print its id."""
+    from incident import actions
+
+    opened = actions.start(
+        store(),
+        playbook=playbook,
+        platform=platform,
+        account=account,
+        now=now(),
+        discovered_at=discovered_at,
+        tz=tz,
+        lang=lang,  # type: ignore[arg-type]
+    )
+    state = opened.state
+    if as_json:
+        print_json({"session_id": state.id})
+        return
+    click.echo(state.id)
+    if state.platform_id is None and state.playbook.platforms:
+        known = ", ".join(p.name for p in state.playbook.platforms)
+        warn(
+            [
+                f"{state.platform!r} is not one of this playbook's platforms ({known}); "
+                "steps show general advice and support contacts cannot be checked."
+            ]
+        )
+    if not no_run and sys.stdin.isatty() and sys.stdout.isatty():
+        from incident.runner import run as runner
+
+        runner.run(state.id)
+    else:
+        click.echo(
+            f"Next: `incident status` to see what to do, or `incident run` to be walked through.",
+            err=True,
+        )
+
+
+@click.command("list")
+@json_option
+def list_(as_json: bool) -> None:
+    """List sessions, most recently active first."""
+    from incident.status import summaries
+
+    rows = summaries(store())
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        click.echo("No sessions yet. Start one with: incident start --help")
+        return
+    for r in rows:
+        click.echo(
+            f"{r['session_id']}  {r['status']:<6}  {r['playbook']:<16} {r['platform']} / {r['account']}"
+            f"  (last activity {r['last_activity_local']})"
+        )
+
+
+def _status(session_id: str | None) -> Any:
+    from incident.status import status
+
+    st = store()
+    opened = st.open(st.resolve(session_id))
+    warn(opened.warnings)
+    return status(opened.state, now())
+
+
+@click.command("status")
+@session_option
+@json_option
+def status_(session_id: str | None, as_json: bool) -> None:
+    """Progress, next steps, time since discovery, overdue steps and the next follow-up."""
+    result = _status(session_id)
+    if as_json:
+        print_json(result.to_json())
+        return
+    for line in result.lines():
+        click.echo(line)
+
+
+@click.command("next")
+@session_option
+@json_option
+def next_(session_id: str | None, as_json: bool) -> None:
+    """Show the next step to do, with why and how."""
+    from incident.catalog import t
+    from incident.times import fmt_local
+
+    result = _status(session_id)
+    state = result.state
+    lang = state.lang
+    if as_json:
+        data = result.to_json()
+        print_json({"session_id": state.id, "next": data["next"], "overdue": data["overdue"]})
+        return
+    if not result.next:
+        click.echo(t("next.none", lang))
+        return
+    view = result.next[0]
+    step = state.playbook.step(view.id)
+    assert step is not None
+    click.secho(f"{view.id}: {step.title.get(lang)}", bold=True)
+    due = fmt_local(view.due_at, state.tz)
+    click.echo(f"[{t('label.due', lang)} {due}]" + (" (!)" if view.overdue else ""))
+    click.echo("")
+    click.echo(step.why.get(lang))
+    click.echo("")
+    click.echo(step.help.get(lang))
+    note = step.note_for(state.platform_id)
+    if note:
+        click.echo("")
+        click.echo(f"{state.platform}: {note.get(lang)}")
+    if step.kind == "question":
+        opts = " / ".join(f"{o.value} ({o.label.get(lang)})" for o in step.options)
+        click.echo(f"\nAnswer with: incident answer {step.id} VALUE   [{opts}]")
+    else:
+        click.echo(f"\nWhen done: incident step done {step.id}")
+
+
+@click.group()
+def step() -> None:
+    """Mark a step done, skipped or failed."""
+
+
+def _mark(status: str, session_id: str | None, step_id: str, note: str | None, reason: str | None,
+          force: bool, confirmed: bool, as_json: bool) -> None:
+    from incident import actions
+
+    st = store()
+    sid = st.resolve(session_id)
+    event = confirming(
+        lambda ok: actions.mark_step(
+            st, sid, step_id, status,  # type: ignore[arg-type]
+            now=now(), note=note, reason=reason, force=force, confirmed=ok,
+        ),
+        confirmed,
+    )
+    if as_json:
+        print_json({"session_id": sid, "step_id": step_id, "status": status, "forced": event.forced})
+        return
+    click.echo(f"{step_id}: {status}" + (" (override recorded)" if event.forced else ""))
+
+
+_step_options = [
+    session_option,
+    click.argument("step_id"),
+    click.option("--note", help="What you did or saw."),
+    click.option("--force", is_flag=True, help="Record it even though required steps are not done."),
+    yes_option,
+    json_option,
+]
+
+
+def _with(options: list[Any]) -> Any:
+    def deco(fn: Any) -> Any:
+        for opt in reversed(options):
+            fn = opt(fn)
+        return fn
+
+    return deco
+
+
+@step.command("done")
+@_with(_step_options)
+@click.option("--reason", help="Why (kept with the step).")
+def step_done(session_id: str | None, step_id: str, note: str | None, force: bool,
+              confirmed: bool, as_json: bool, reason: str | None) -> None:
+    """Mark STEP_ID done."""
+    _mark("done", session_id, step_id, note, reason, force, confirmed, as_json)
+
+
+@step.command("skip")
+@_with(_step_options)
+@click.option("--reason", help="Why it is skipped (required).")
+def step_skip(session_id: str | None, step_id: str, note: str | None, force: bool,
+              confirmed: bool, as_json: bool, reason: str | None) -> None:
+    """Skip STEP_ID, with a reason."""
+    _mark("skipped", session_id, step_id, note, reason, force, confirmed, as_json)
+
+
+@step.command("fail")
+@_with(_step_options)
+@click.option("--reason", help="What happened.")
+def step_fail(session_id: str | None, step_id: str, note: str | None, force: bool,
+              confirmed: bool, as_json: bool, reason: str | None) -> None:
+    """Record that STEP_ID was tried and did not work."""
+    _mark("failed", session_id, step_id, note, reason, force, confirmed, as_json)
+
+
+@click.command()
+@session_option
+@click.argument("step_id")
+@click.argument("value")
+@click.option("--note", help="Anything worth keeping with the answer.")
+@json_option
+def answer(session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool) -> None:
+    """Answer question STEP_ID with VALUE (e.g. `incident answer can-you-log-in no`)."""
+    from incident import actions
+
+    st = store()
+    sid = st.resolve(session_id)
+    event = actions.answer(st, sid, step_id, value, now=now(), note=note)
+    if as_json:
+        print_json({"session_id": sid, "step_id": step_id, "value": event.value})
+        return
+    click.echo(f"{step_id}: {event.value}")
+
+
+@click.command()
+@session_option
+@click.option("--note", help="How it ended (e.g. funds returned, account recovered).")
+def close(session_id: str | None, note: str | None) -> None:
+    """Close the session (it can be reopened)."""
+    from incident import actions
+
+    st = store()
+    sid = st.resolve(session_id)
+    actions.close(st, sid, now=now(), note=note)
+    click.echo(f"Closed {sid}. Reopen it with: incident reopen --session {sid}")
+
+
+@click.command()
+@click.option("--session", "session_id", required=True, metavar="ID", help="Session to reopen.")
+def reopen(session_id: str) -> None:
+    """Reopen a closed session."""
+    from incident import actions
+
+    st = store()
+    sid = st.resolve(session_id)
+    actions.reopen(st, sid, now=now())
+    click.echo(f"Reopened {sid}.")
+
+
+@click.command()
+@session_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of the markdown (default: the session's).")
+def export(session_id: str | None, fmt: str, output: Path | None, lang: str | None) -> None:
+    """Export the session as JSON or Markdown."""
+    from incident.report import export as exporter
+
+    st = store()
+    opened = st.open(st.resolve(session_id))
+    warn(opened.warnings)
+    text = exporter.render(fmt, opened.state, lang or opened.state.lang, now())
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from incident.report.files import write_output
+
+    write_output(output, text.encode("utf-8"))
+    click.echo(f"Wrote {output}")
+
+
+@click.command()
+@session_option
+@json_option
+def verify(session_id: str | None, as_json: bool) -> None:
+    """Check the journal: every entry, its chain of hashes and its head (exit 3 if changed)."""
+    from incident.verify import verify_session
+
+    st = store()
+    sid = st.resolve(session_id)
+    result = verify_session(st, sid)
+    if as_json:
+        print_json(result)
+        return
+    warn(result["warnings"])
+    click.echo(
+        f"OK: session {sid}: {result['entries']} entries, {result['attachments']} attachments, "
+        f"head {result['head_hash']}"
+    )
+
+
+def register(group: click.Group) -> None:
+    for command in (start, list_, status_, next_, step, answer, close, reopen, export, verify):
+        group.add_command(command)

@@ -1,0 +1,82 @@
+"""The events a journal holds. Only ``session.py`` interprets them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from incident.evidence import Attachment, CleanText, Evidence, ShortText
+from incident.playbook.schema import Lang, Playbook
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    at: datetime  # when it was recorded, UTC
+
+
+class SessionStarted(Base):
+    type: Literal["session.started"] = "session.started"
+    session_id: str
+    playbook: Playbook  # a snapshot: the session reads the same tomorrow whatever changes
+    playbook_origin: str
+    platform: ShortText
+    platform_id: str | None
+    account: ShortText
+    discovered_at: datetime
+    tz: str
+    lang: Lang
+
+
+class StepMarked(Base):
+    type: Literal["step.marked"] = "step.marked"
+    step_id: str
+    status: Literal["done", "skipped", "failed"]
+    note: CleanText | None = None
+    reason: CleanText | None = None
+    forced: bool = False
+    unmet: list[str] = []
+
+
+class StepAnswered(Base):
+    type: Literal["step.answered"] = "step.answered"
+    step_id: str
+    value: str
+    note: CleanText | None = None
+
+
+class EvidenceAdded(Base):
+    type: Literal["evidence.added"] = "evidence.added"
+    evidence: Evidence
+    step_id: str | None = None
+    attachments: list[Attachment] = []
+    confirmed: list[str] = Field(
+        default=[], description="warnings the user confirmed (looks like a password...)"
+    )
+
+
+class SessionClosed(Base):
+    type: Literal["session.closed"] = "session.closed"
+    note: CleanText | None = None
+
+
+class SessionReopened(Base):
+    type: Literal["session.reopened"] = "session.reopened"
+
+
+Event = Annotated[
+    SessionStarted | StepMarked | StepAnswered | EvidenceAdded | SessionClosed | SessionReopened,
+    Field(discriminator="type"),
+]
+
+_adapter: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def decode(payload: bytes) -> Event:
+    return _adapter.validate_json(payload)
+
+
+def encode(event: Event) -> bytes:
+    return _adapter.dump_json(event, exclude_none=True)

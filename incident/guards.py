@@ -1,0 +1,186 @@
+"""Guards at the door: secrets support never needs, and support contacts off the official list."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from incident.errors import SecretRefused
+from incident.playbook.schema import Platform
+
+NEVER_ASKS = (
+    "Real support never asks for your password, 2FA code, seed phrase or private key; "
+    "anyone who does is an attacker."
+)
+
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_B58_RUN = re.compile(r"[1-9A-HJ-NP-Za-km-z]{50,120}")
+_PEM = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")
+_LABELLED_HEX = re.compile(
+    r"(?i)(?:private[\s_-]*key|priv[\s_-]*key|secret[\s_-]*key|私钥|密钥|私匙)"
+    r"[^0-9a-fA-F\n]{0,12}(?:0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])"
+)
+_PASSWORD = re.compile(
+    r"(?i)(?:\bpass(?:word|wd|code)?\b|\bpwd\b|\bpin\b|密码|口令|登录密码|支付密码)"
+    r"\s*(?:is|was|=|:|：|是|为)\s*\S{4,}"
+)
+_OTP = re.compile(
+    r"(?i)(?:\b2fa\b|\botp\b|one[\s-]*time|verification\s*code|auth(?:enticator)?\s*code|"
+    r"\bcode\b|验证码|动态码|校验码|谷歌验证)[^0-9\n]{0,12}\b\d{6,8}\b"
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    field: str
+    what: str  # "password" or "one-time code"
+
+
+@cache
+def _wordlists() -> tuple[frozenset[str], frozenset[str]]:
+    """Latin-script BIP39 words, and single-character (CJK) words, from `mnemonic`."""
+    from mnemonic import Mnemonic
+
+    latin: set[str] = set()
+    chars: set[str] = set()
+    for lang in Mnemonic.list_languages():
+        try:
+            words = Mnemonic(lang).wordlist
+        except Exception:  # a language file the installed version lacks
+            continue
+        for w in words:
+            (chars if len(w) == 1 else latin).add(w.casefold())
+    return frozenset(latin), frozenset(chars)
+
+
+def _has_seed_phrase(text: str) -> bool:
+    latin, chars = _wordlists()
+    run = best = 0
+    for token in _WORD.findall(text):
+        t = token.casefold()
+        if t in latin:
+            run += 1
+            best = max(best, run)
+        elif len(t) > 1 and all(c in chars for c in t) and " " not in t:
+            run = 0  # a run of CJK characters with no spaces is ordinary Chinese prose
+        else:
+            run = 0
+    if best >= 12:
+        return True
+    # Chinese phrases are written one character a word, separated by spaces.
+    spaced = re.findall(r"(?:(?<!\S)\S(?!\S)\s+){11,}\S(?!\S)", text)
+    return any(sum(1 for c in s.split() if c in chars) >= 12 for s in spaced)
+
+
+def _b58decode(text: str) -> bytes | None:
+    num = 0
+    for ch in text:
+        idx = _B58.find(ch)
+        if idx < 0:
+            return None
+        num = num * 58 + idx
+    raw = num.to_bytes((num.bit_length() + 7) // 8, "big") if num else b""
+    pad = len(text) - len(text.lstrip("1"))
+    return b"\x00" * pad + raw
+
+
+def _b58check_ok(text: str) -> bytes | None:
+    raw = _b58decode(text)
+    if raw is None or len(raw) < 5:
+        return None
+    body, check = raw[:-4], raw[-4:]
+    if hashlib.sha256(hashlib.sha256(body).digest()).digest()[:4] != check:
+        return None
+    return body
+
+
+def _has_private_key(text: str) -> bool:
+    if _PEM.search(text) or _LABELLED_HEX.search(text):
+        return True
+    for match in _B58_RUN.finditer(text):
+        candidate = match.group(0)
+        if candidate[:4] in ("xprv", "tprv", "yprv", "zprv", "Yprv", "Zprv", "uprv", "vprv"):
+            return True
+        if len(candidate) in (51, 52):
+            body = _b58check_ok(candidate)
+            # WIF: version 0x80 (mainnet) or 0xef (testnet), 32 bytes, optional 0x01 flag.
+            if body and body[0] in (0x80, 0xEF) and len(body) in (33, 34):
+                return True
+    return False
+
+
+def refuse_secrets(fields: Iterable[tuple[str, str | None]]) -> None:
+    """Raise SecretRefused when any field holds a seed phrase or a private key."""
+    for name, value in fields:
+        if not value:
+            continue
+        if _has_seed_phrase(value):
+            raise SecretRefused(
+                f"{name} looks like a recovery (seed) phrase and was not stored", NEVER_ASKS
+            )
+        if _has_private_key(value):
+            raise SecretRefused(f"{name} looks like a private key and was not stored", NEVER_ASKS)
+
+
+def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding]:
+    """Fields that look like they hold a password or a one-time code."""
+    found = []
+    for name, value in fields:
+        if not value:
+            continue
+        if _PASSWORD.search(value):
+            found.append(Finding(name, "password"))
+        if _OTP.search(value):
+            found.append(Finding(name, "one-time code"))
+    return found
+
+
+# -- phishing ------------------------------------------------------------------------
+_EMAIL = re.compile(r"^(?:mailto:)?[^@\s/]+@([^@\s/?#]+)$", re.IGNORECASE)
+
+
+def contact_domain(url: str) -> str | None:
+    """The host of a URL or the domain of an e-mail address, lower-case."""
+    text = url.strip()
+    email = _EMAIL.match(text)
+    if email:
+        return email.group(1).lower().rstrip(".")
+    parts = urlsplit(text if "://" in text else f"https://{text}")
+    host = (parts.hostname or "").lower().rstrip(".")
+    return host or None
+
+
+def check_contact(
+    url: str | None, channel: str, platform: Platform | None
+) -> tuple[bool | None, str | None]:
+    """(official?, warning) for a support contact; None when there is nothing to check."""
+    if not url:
+        if channel == "social":
+            return False, (
+                "Support reached through social media: platforms do not start support in "
+                "direct messages; confirm the account from the official help centre."
+            )
+        return None, None
+    domain = contact_domain(url)
+    if platform is None:
+        return None, (
+            f"Could not check {domain or url!r}: this platform's official channels are not in the "
+            "playbook. Make sure you reached support from the platform's own website or app."
+        )
+    official = {d.lower() for d in platform.domains}
+    for ch in platform.channels:
+        d = contact_domain(ch.address) if ch.kind != "phone" else None
+        if d:
+            official.add(d)
+    if domain and any(domain == d or domain.endswith("." + d) for d in official):
+        return True, None
+    return False, (
+        f"WARNING: {domain or url!r} is not an official {platform.name} channel "
+        f"(official: {', '.join(sorted(official)) or 'none listed'}). It may be a phishing "
+        f"site or fake support. {NEVER_ASKS}"
+    )

@@ -1,0 +1,32 @@
+"""One writer per session: a file lock with a short wait, then a clear error."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from incident.errors import SessionInUse
+
+
+def _wait_seconds() -> float:
+    try:
+        return float(os.environ.get("INCIDENT_LOCK_TIMEOUT", "10"))
+    except ValueError:
+        return 10.0
+
+
+@contextmanager
+def locked(folder: Path, session_id: str) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder / "lock"), timeout=_wait_seconds(), mode=0o600)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise SessionInUse(
+            f"session {session_id} is in use by another incident command",
+            "wait for it to finish (or close the other window), then try again",
+        ) from None

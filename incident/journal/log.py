@@ -1,0 +1,320 @@
+"""The append-only, encrypted, hash-chained journal of one session.
+
+File ``journal.log`` holds one record a line::
+
+    {"n":1,"prev":"<sha256 hex of the previous line>","nonce":"<b64>","ct":"<b64>"}
+
+``ct`` is the event, AES-GCM encrypted with the session key and ``session|n|prev`` as
+associated data, so a record cannot be edited, moved or copied from another session.
+``head.json`` keeps the count and hash of the last acknowledged record, authenticated
+with the session's MAC key, so cutting acknowledged records off the end is caught too.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from incident import paths
+from incident.errors import IntegrityError
+from incident.journal.keys import SessionKeys
+
+JOURNAL = "journal.log"
+HEAD = "head.json"
+GENESIS = "0" * 64
+MAX_RECORD = 64 * 1024 * 1024
+
+_RECORD = re.compile(
+    rb'\{"n":([1-9][0-9]*),"prev":"([0-9a-f]{64})","nonce":"([A-Za-z0-9+/=]{16})",'
+    rb'"ct":"([A-Za-z0-9+/=]+)"\}'
+)
+_B64 = rb"[A-Za-z0-9+/=]*"
+
+
+@dataclass(frozen=True)
+class Head:
+    count: int
+    hash: str
+    size: int
+    last_offset: int
+    meta: dict[str, Any]
+
+
+@dataclass
+class ReadResult:
+    payloads: list[bytes]
+    head_hash: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _aad(session_id: str, n: int, prev: str) -> bytes:
+    return f"{session_id}|{n}|{prev}".encode()
+
+
+def _residue_pattern(n: int, prev: str) -> re.Pattern[bytes]:
+    """What a torn write of record ``n`` can look like: any prefix of a valid record."""
+    parts = [
+        re.escape(b'{"n":' + str(n).encode() + b',"prev":"' + prev.encode() + b'","nonce":"'),
+        _B64,
+        re.escape(b'","ct":"'),
+        _B64,
+        re.escape(b'"}'),
+    ]
+    # Each literal may itself be cut anywhere, so accept prefixes of literals too.
+    alternatives = []
+    for i, part in enumerate(parts):
+        head = b"".join(parts[:i])
+        if part == _B64:
+            alternatives.append(head + part)
+        else:
+            literal = re.sub(rb"\\(.)", rb"\1", part)
+            for cut in range(1, len(literal) + 1):
+                alternatives.append(head + re.escape(literal[:cut]))
+    return re.compile(b"(?:" + b"|".join(alternatives) + b")")
+
+
+class Journal:
+    """One session's journal files; the caller holds the session lock to append."""
+
+    def __init__(self, folder: Path, session_id: str, keys: SessionKeys) -> None:
+        self.folder = folder
+        self.session_id = session_id
+        self.keys = keys
+        self.path = folder / JOURNAL
+        self.head_path = folder / HEAD
+
+    # -- encryption -------------------------------------------------------------
+    def _seal(self, n: int, prev: str, payload: bytes) -> bytes:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        nonce = os.urandom(12)
+        ct = AESGCM(self.keys.enc).encrypt(nonce, payload, _aad(self.session_id, n, prev))
+        return b'{"n":%d,"prev":"%s","nonce":"%s","ct":"%s"}' % (
+            n,
+            prev.encode(),
+            base64.b64encode(nonce),
+            base64.b64encode(ct),
+        )
+
+    def _open(self, n: int, line: bytes, expected_prev: str, aead: Any) -> bytes:
+        from cryptography.exceptions import InvalidTag
+
+        match = _RECORD.fullmatch(line)
+        if match is None:
+            raise IntegrityError(f"entry {n} is not a journal record", entry=n)
+        rn, prev, nonce, ct = match.groups()
+        if int(rn) != n:
+            raise IntegrityError(
+                f"entry {n} carries number {int(rn)}: records were removed or reordered", entry=n
+            )
+        if prev.decode() != expected_prev:
+            raise IntegrityError(
+                f"entry {n} does not follow entry {n - 1}: the chain of hashes is broken", entry=n
+            )
+        try:
+            return bytes(
+                aead.decrypt(
+                    base64.b64decode(nonce, validate=True),
+                    base64.b64decode(ct, validate=True),
+                    _aad(self.session_id, n, expected_prev),
+                )
+            )
+        except (InvalidTag, binascii.Error, ValueError):
+            raise IntegrityError(
+                f"entry {n} was changed, or comes from another session: it does not decrypt",
+                entry=n,
+            ) from None
+
+    # -- head -------------------------------------------------------------------
+    def _tag(self, count: int, digest: str, size: int, last: int, meta: dict[str, Any]) -> str:
+        body = json.dumps([self.session_id, count, digest, size, last, meta], sort_keys=True)
+        return hmac.new(self.keys.mac, body.encode(), hashlib.sha256).hexdigest()
+
+    def read_head(self) -> Head:
+        try:
+            raw = json.loads(self.head_path.read_text(encoding="utf-8"))
+            head = Head(
+                int(raw["count"]),
+                str(raw["hash"]),
+                int(raw["size"]),
+                int(raw["last_offset"]),
+                dict(raw.get("meta", {})),
+            )
+            tag = str(raw["tag"])
+        except FileNotFoundError:
+            raise IntegrityError("the journal's head file is missing", entry=None) from None
+        except (ValueError, KeyError, TypeError, OSError):
+            raise IntegrityError("the journal's head file is damaged", entry=None) from None
+        expected = self._tag(head.count, head.hash, head.size, head.last_offset, head.meta)
+        if not hmac.compare_digest(tag, expected):
+            raise IntegrityError("the journal's head file was changed", entry=None)
+        return head
+
+    def _write_head(self, head: Head) -> None:
+        body = {
+            "count": head.count,
+            "hash": head.hash,
+            "size": head.size,
+            "last_offset": head.last_offset,
+            "meta": head.meta,
+            "tag": self._tag(head.count, head.hash, head.size, head.last_offset, head.meta),
+        }
+        paths.write_private(self.head_path, json.dumps(body).encode())
+
+    # -- writing ----------------------------------------------------------------
+    def create(self, payload: bytes, meta: dict[str, Any]) -> Head:
+        """Write the first record of a new session."""
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.FILE_MODE)
+        os.close(fd)
+        paths.fsync_dir(self.folder)
+        empty = Head(0, GENESIS, 0, 0, {})
+        return self._append_after(empty, payload, meta)
+
+    def append(self, payload: bytes, meta: dict[str, Any]) -> Head:
+        """Append one record after checking the end of the file against the head (O(1))."""
+        head, _ = self._settle_tail(self.read_head())
+        return self._append_after(head, payload, meta)
+
+    def _append_after(self, head: Head, payload: bytes, meta: dict[str, Any]) -> Head:
+        n = head.count + 1
+        line = self._seal(n, head.hash, payload)
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        try:
+            os.write(fd, line + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        new = Head(n, _sha(line), head.size + len(line) + 1, head.size, meta)
+        self._write_head(new)
+        return new
+
+    def _settle_tail(self, head: Head) -> tuple[Head, list[str]]:
+        """Check the last acknowledged record and clear crash residue after it."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        warnings: list[str] = []
+        size = self.path.stat().st_size
+        if size < head.size:
+            raise IntegrityError(
+                f"the journal was cut short: acknowledged entries after {head.count} are gone",
+                entry=head.count,
+            )
+        with self.path.open("rb") as fh:
+            fh.seek(head.last_offset)
+            last = fh.read(head.size - head.last_offset)
+            extra = fh.read()
+        if head.count and _sha(last.rstrip(b"\n")) != head.hash:
+            raise IntegrityError(
+                f"entry {head.count} does not match the journal's head", entry=head.count
+            )
+        if not extra:
+            return head, warnings
+        aead = AESGCM(self.keys.enc)
+        newline = extra.find(b"\n")
+        if newline >= 0:
+            line = extra[:newline]
+            self._open(head.count + 1, line, head.hash, aead)  # raises if not a real record
+            head = Head(head.count + 1, _sha(line), head.size + newline + 1, head.size, head.meta)
+            extra = extra[newline + 1 :]
+            warnings.append(f"entry {head.count} was written by a command that did not finish")
+            if extra and not _residue_pattern(head.count + 1, head.hash).fullmatch(extra):
+                raise IntegrityError(
+                    f"bytes after entry {head.count} are not a journal record",
+                    entry=head.count + 1,
+                )
+        elif not _residue_pattern(head.count + 1, head.hash).fullmatch(extra):
+            raise IntegrityError(
+                f"bytes after entry {head.count} are not a journal record", entry=head.count + 1
+            )
+        if extra:
+            with self.path.open("r+b") as fh:
+                fh.truncate(head.size)
+                os.fsync(fh.fileno())
+            warnings.append(f"an incomplete record after entry {head.count} was cleared")
+        self._write_head(head)
+        return head, warnings
+
+    # -- reading ----------------------------------------------------------------
+    def read_first(self) -> bytes:
+        """The first record alone, decrypted and checked."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        with self.path.open("rb") as fh:
+            line = fh.readline(MAX_RECORD)
+        if not line.endswith(b"\n"):
+            raise IntegrityError("the journal's first entry is incomplete", entry=1)
+        return self._open(1, line[:-1], GENESIS, AESGCM(self.keys.enc))
+
+    def read(self) -> ReadResult:
+        """Every record, decrypted and checked against the chain and the head."""
+        return ReadResult(*self._scan())
+
+    def _scan(self) -> tuple[list[bytes], str, list[str]]:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        head = self.read_head()
+        data = self.path.read_bytes()
+        aead = AESGCM(self.keys.enc)
+        payloads: list[bytes] = []
+        warnings: list[str] = []
+        prev = GENESIS
+        pos = 0
+        n = 0
+        for line, end in _lines(data):
+            if end is None:  # no newline: a torn write, or junk
+                if n < head.count:
+                    raise IntegrityError(
+                        f"the journal was cut short inside entry {n + 1} of {head.count}",
+                        entry=n + 1,
+                    )
+                if n >= head.count and _residue_pattern(n + 1, prev).fullmatch(line):
+                    warnings.append(
+                        f"an incomplete record after entry {n} was ignored (left by a crash)"
+                    )
+                    break
+                raise IntegrityError(f"bytes after entry {n} are not a journal record", entry=n + 1)
+            n += 1
+            payloads.append(self._open(n, line, prev, aead))
+            prev = _sha(line)
+            pos = end
+            if n == head.count and (prev != head.hash or pos != head.size):
+                raise IntegrityError(f"entry {n} does not match the journal's head", entry=n)
+        if n < head.count:
+            raise IntegrityError(
+                f"the journal was cut short: it ends at entry {n} of {head.count} acknowledged",
+                entry=n + 1,
+            )
+        if n > head.count + 1:
+            raise IntegrityError(
+                f"the journal has {n - head.count} entries more than its head records",
+                entry=head.count + 2,
+            )
+        if n == head.count + 1:
+            warnings.append(f"entry {n} was written by a command that did not finish")
+        return payloads, prev, warnings
+
+
+def _lines(data: bytes) -> Iterator[tuple[bytes, int | None]]:
+    """Lines of ``data`` with the offset after their newline (None for a last torn line)."""
+    start = 0
+    length = len(data)
+    while start < length:
+        end = data.find(b"\n", start)
+        if end < 0:
+            yield data[start:], None
+            return
+        yield data[start:end], end + 1
+        start = end + 1

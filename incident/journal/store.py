@@ -1,0 +1,174 @@
+"""The one door to session files: create, find, open for reading, open for writing."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from incident import events as ev
+from incident import paths
+from incident.errors import IncidentError, IntegrityError, SessionNotFound
+from incident.journal import keys as keymod
+from incident.journal.blobs import Blobs
+from incident.journal.lock import locked
+from incident.journal.log import Head, Journal
+from incident.session import SessionState, apply, fold
+
+
+@dataclass
+class Opened:
+    """A session read from disk: its state, and what reading it noticed."""
+
+    state: SessionState
+    journal: Journal
+    blobs: Blobs
+    head: Head
+    warnings: list[str] = field(default_factory=list)
+    complete: bool = True  # False: only the first event was read (append-only commands)
+
+    def append(self, event: ev.Base) -> None:
+        """Write ``event`` durably, then fold it into the state."""
+        meta = dict(self.head.meta)
+        meta["updated_at"] = event.at.isoformat()
+        if isinstance(event, ev.SessionClosed):
+            meta["closed"] = True
+        elif isinstance(event, ev.SessionReopened):
+            meta["closed"] = False
+        elif isinstance(event, ev.EvidenceAdded):
+            meta["evidence"] = int(meta.get("evidence", 0)) + 1
+        self.head = self.journal.append(ev.encode(event), meta)  # type: ignore[arg-type]
+        apply(self.state, event)
+
+    @property
+    def evidence_count(self) -> int:
+        return int(self.head.meta.get("evidence", 0))
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.head.meta.get("closed", False))
+
+
+def _decode(payload: bytes, n: int) -> ev.Base:
+    try:
+        return ev.decode(payload)  # type: ignore[return-value]
+    except ValidationError:
+        raise IncidentError(
+            f"entry {n} cannot be read by this version of incident", "upgrade incident"
+        ) from None
+
+
+class Store:
+    def __init__(self, home: Path | None = None, passphrase: str | None = None) -> None:
+        self.home = home if home is not None else paths.home()
+        self.passphrase = passphrase
+        self.root = paths.ensure_dir(self.home / "sessions")
+
+    # -- keys -----------------------------------------------------------------------
+    def _keys(self, session_id: str, create: bool = False) -> keymod.SessionKeys:
+        master = keymod.master_key(self.home, create=create, passphrase=self.passphrase)
+        return keymod.session_keys(master, session_id)
+
+    def _parts(self, session_id: str) -> tuple[Journal, Blobs]:
+        folder = self.root / session_id
+        k = self._keys(session_id)
+        return Journal(folder, session_id, k), Blobs(folder, session_id, k)
+
+    # -- finding --------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        return sorted(
+            p.name for p in self.root.iterdir() if p.is_dir() and (p / "journal.log").exists()
+        )
+
+    def heads(self) -> list[tuple[str, Head]]:
+        out = []
+        for sid in self.ids():
+            journal, _ = self._parts(sid)
+            out.append((sid, journal.read_head()))
+        return out
+
+    def resolve(self, given: str | None) -> str:
+        """An exact id, a unique prefix, or (None) the most recently active open session."""
+        ids = self.ids()
+        if given:
+            if given in ids:
+                return given
+            matches = [i for i in ids if i.startswith(given)]
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                raise SessionNotFound(
+                    f"{given!r} matches {len(matches)} sessions", "give more of the session id"
+                )
+            raise SessionNotFound(f"no session {given!r}", "see them all with: incident list")
+        if not ids:
+            raise SessionNotFound("there is no session yet", "start one with: incident start")
+        open_heads = [(sid, h) for sid, h in self.heads() if not h.meta.get("closed")]
+        if not open_heads:
+            raise SessionNotFound(
+                "every session is closed", "give one with --session ID, or start a new one"
+            )
+        return max(open_heads, key=lambda p: str(p[1].meta.get("updated_at", "")))[0]
+
+    # -- opening --------------------------------------------------------------------
+    def open(self, session_id: str) -> Opened:
+        """Read and check the whole journal, and fold it into state."""
+        journal, blobs = self._parts(session_id)
+        result = journal.read()
+        events = [_decode(p, i + 1) for i, p in enumerate(result.payloads)]
+        try:
+            state = fold(events)
+        except (ValueError, KeyError):
+            raise IntegrityError("the journal's events do not make a session", entry=1) from None
+        return Opened(state, journal, blobs, journal.read_head(), result.warnings)
+
+    def first_event(self, session_id: str) -> ev.SessionStarted:
+        journal, _ = self._parts(session_id)
+        event = _decode(journal.read_first(), 1)
+        if not isinstance(event, ev.SessionStarted):
+            raise IntegrityError("the journal does not start a session", entry=1)
+        return event
+
+    def _open_first(self, session_id: str) -> Opened:
+        """Only the first event and the head: enough to append evidence in O(1)."""
+        journal, blobs = self._parts(session_id)
+        head = journal.read_head()
+        return Opened(fold([self.first_event(session_id)]), journal, blobs, head, complete=False)
+
+    @contextmanager
+    def writing(self, session_id: str, *, full: bool = True) -> Iterator[Opened]:
+        """Hold the session's lock and yield it opened; appends happen inside."""
+        folder = self.root / session_id
+        with locked(folder, session_id):
+            yield self.open(session_id) if full else self._open_first(session_id)
+
+    def create(self, make_event: Any, now: datetime) -> Opened:
+        """Make a new session folder whose first event is ``make_event(session_id)``."""
+        keymod.master_key(self.home, create=True, passphrase=self.passphrase)
+        for _ in range(20):
+            sid = f"{now:%Y%m%d}-{secrets.token_hex(3)}"
+            folder = self.root / sid
+            try:
+                folder.mkdir(mode=paths.DIR_MODE)
+                break
+            except FileExistsError:
+                continue
+        else:  # pragma: no cover - 20 collisions of 24 random bits
+            raise IncidentError("could not pick a new session id")
+        if os.name == "posix":
+            folder.chmod(paths.DIR_MODE)
+        paths.fsync_dir(self.root)
+        journal, blobs = self._parts(sid)
+        event = make_event(sid)
+        with locked(folder, sid):
+            head = journal.create(
+                ev.encode(event), {"updated_at": event.at.isoformat(), "closed": False}
+            )
+        return Opened(fold([event]), journal, blobs, head)

@@ -1,0 +1,92 @@
+"""The step engine: which steps apply, which come next, which are blocked or overdue.
+
+It knows the playbook and each step's status and answer; it knows nothing of events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from incident.playbook.schema import Playbook, Step
+
+Status = Literal["pending", "done", "skipped", "failed"]
+RESOLVED: tuple[Status, ...] = ("done", "skipped")
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    skipped: int
+    failed: int
+    left: int
+    total: int
+
+
+class Engine:
+    def __init__(
+        self, playbook: Playbook, status: Mapping[str, Status], answers: Mapping[str, str]
+    ) -> None:
+        self.playbook = playbook
+        self.status = status
+        self.answers = answers
+
+    def applies(self, step: Step) -> bool:
+        """False when a branch answer excludes the step or it waits on an unanswered question."""
+        if step.when is None:
+            return True
+        question = self.playbook.step(step.when.step)
+        if question is None or not self.applies(question):
+            return False
+        answer = self.answers.get(step.when.step)
+        return answer is not None and answer in step.when.answer
+
+    def waiting(self, step: Step) -> bool:
+        """True when the step depends on a question not answered yet."""
+        if step.when is None:
+            return False
+        return step.when.step not in self.answers
+
+    def unmet(self, step: Step) -> list[str]:
+        """Required steps that apply on this path and are neither done nor skipped."""
+        missing = []
+        for req in step.requires:
+            other = self.playbook.step(req)
+            if other is None or not self.applies(other):
+                continue
+            if self.status.get(req, "pending") not in RESOLVED:
+                missing.append(req)
+        return missing
+
+    def visible(self) -> list[Step]:
+        return [s for s in self.playbook.steps if self.applies(s)]
+
+    def open_steps(self) -> list[Step]:
+        return [s for s in self.visible() if self.status.get(s.id, "pending") not in RESOLVED]
+
+    def next_steps(self) -> list[Step]:
+        """Steps one can do now: pending before failed, each in playbook order."""
+        ready = [s for s in self.open_steps() if not self.unmet(s)]
+        pending = [s for s in ready if self.status.get(s.id, "pending") == "pending"]
+        failed = [s for s in ready if self.status.get(s.id) == "failed"]
+        return pending + failed
+
+    def blocked(self) -> list[tuple[Step, list[str]]]:
+        return [(s, self.unmet(s)) for s in self.open_steps() if self.unmet(s)]
+
+    @staticmethod
+    def due_at(step: Step, discovered_at: datetime) -> datetime:
+        return discovered_at + timedelta(minutes=step.target_minutes)
+
+    def overdue(self, discovered_at: datetime, now: datetime) -> list[Step]:
+        return [s for s in self.open_steps() if now > self.due_at(s, discovered_at)]
+
+    def progress(self) -> Progress:
+        visible = self.visible()
+        counts = {"done": 0, "skipped": 0, "failed": 0, "pending": 0}
+        for s in visible:
+            counts[self.status.get(s.id, "pending")] += 1
+        left = counts["pending"] + counts["failed"]
+        return Progress(counts["done"], counts["skipped"], counts["failed"], left, len(visible))

@@ -1,0 +1,93 @@
+"""The JSON export: a stable, documented shape (``format: incident-export``, ``version: 1``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from incident.playbook.engine import Engine
+from incident.session import EvidenceItem, SessionState, timeline
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def steps(state: SessionState) -> list[dict[str, Any]]:
+    engine = state.engine
+    rows = []
+    for step in state.playbook.steps:
+        s = state.steps[step.id]
+        due = Engine.due_at(step, state.discovered_at)
+        applies = engine.applies(step)
+        rows.append(
+            {
+                "id": step.id,
+                "kind": step.kind,
+                "title": {"en": step.title.en, "zh": step.title.zh},
+                "applies": applies,
+                "waiting_for_answer": engine.waiting(step),
+                "status": s.status,
+                "at": _iso(s.at),
+                "target_minutes": step.target_minutes,
+                "due_at": due.isoformat(),
+                "met_target": None if s.at is None or s.status != "done" else s.at <= due,
+                "note": s.note,
+                "reason": s.reason,
+                "forced": s.forced,
+                "unmet_when_forced": s.unmet,
+                "answer": s.answer,
+            }
+        )
+    return rows
+
+
+def evidence_item(item: EvidenceItem) -> dict[str, Any]:
+    body = item.evidence.model_dump(mode="json", exclude_none=True)
+    return {
+        "number": item.number,
+        "recorded_at": item.at.isoformat(),
+        "step_id": item.step_id,
+        **body,
+        "attachments": [a.model_dump(mode="json", exclude_none=True) for a in item.attachments],
+        "confirmed_warnings": item.confirmed,
+    }
+
+
+def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
+    return {
+        "format": "incident-export",
+        "version": 1,
+        "exported_at": now.isoformat(),
+        "session": {
+            "id": state.id,
+            "status": "open" if state.is_open else "closed",
+            "playbook": {
+                "id": state.playbook.id,
+                "version": state.playbook.version,
+                "origin": state.playbook_origin,
+            },
+            "platform": state.platform,
+            "platform_id": state.platform_id,
+            "account": state.account,
+            "discovered_at": state.discovered_at.isoformat(),
+            "started_at": state.started_at.isoformat(),
+            "closed_at": _iso(state.closed_at),
+            "tz": state.tz,
+            "lang": state.lang,
+        },
+        "steps": steps(state),
+        "evidence": [evidence_item(i) for i in state.evidence],
+        "totals": {asset: str(amount) for asset, amount in state.totals().items()},
+        "tickets": state.tickets(),
+        "follow_up_due": _iso(state.follow_up_due()),
+        "timeline": [
+            {"at": e.at.isoformat(), "type": e.kind, "text": e.text, "detail": e.detail}
+            for e in timeline(state, lang)
+        ],
+    }
+
+
+def render(state: SessionState, *, lang: str, now: datetime) -> str:
+    return json.dumps(document(state, lang, now), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,176 @@
+"""The status of a session at a moment: what is done, what is next, what is late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from incident.catalog import t
+from incident.playbook.engine import Engine, Progress
+from incident.playbook.schema import Step
+from incident.session import SessionState
+from incident.times import fmt_duration, fmt_local
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: str
+    title: str
+    kind: str
+    target_minutes: int
+    due_at: datetime
+    overdue: bool
+    status: str
+    unmet: list[str]
+
+
+@dataclass(frozen=True)
+class Status:
+    state: SessionState
+    now: datetime
+    progress: Progress
+    next: list[StepView]
+    overdue: list[StepView]
+    blocked: list[StepView]
+    follow_up_due: datetime | None
+
+    @property
+    def elapsed(self) -> str:
+        return fmt_duration(self.now - self.state.discovered_at)
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.state
+        return {
+            "session_id": s.id,
+            "status": "open" if s.is_open else "closed",
+            "playbook": {"id": s.playbook.id, "version": s.playbook.version},
+            "platform": s.platform,
+            "platform_id": s.platform_id,
+            "account": s.account,
+            "lang": s.lang,
+            "tz": s.tz,
+            "discovered_at": s.discovered_at.isoformat(),
+            "now": self.now.isoformat(),
+            "minutes_since_discovery": int((self.now - s.discovered_at).total_seconds() // 60),
+            "progress": {
+                "done": self.progress.done,
+                "skipped": self.progress.skipped,
+                "failed": self.progress.failed,
+                "left": self.progress.left,
+                "total": self.progress.total,
+            },
+            "next": [_step_json(v) for v in self.next],
+            "overdue": [_step_json(v) for v in self.overdue],
+            "blocked": [_step_json(v) for v in self.blocked],
+            "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
+            "follow_up_overdue": bool(self.follow_up_due and self.now > self.follow_up_due),
+            "evidence_count": len(s.evidence),
+        }
+
+    def lines(self) -> list[str]:
+        """The human status screen, in the session's language."""
+        s, lang = self.state, self.state.lang
+        p = self.progress
+        out = [
+            f"{t('label.session', lang)}: {s.id} ({t('session.open' if s.is_open else 'session.closed', lang)})",
+            f"{t('label.platform', lang)}: {s.platform}    {t('label.account', lang)}: {s.account}",
+            f"{t('label.discovered', lang)}: {fmt_local(s.discovered_at, s.tz)}    "
+            f"{t('label.since', lang)}: {self.elapsed}",
+            f"{t('label.progress', lang)}: "
+            + t("progress.line", lang, done=p.done, skipped=p.skipped, failed=p.failed, left=p.left, total=p.total),
+        ]
+        out.append("")
+        out.append(f"{t('label.next', lang)}:")
+        if not self.next:
+            out.append("  " + t("next.none", lang))
+        for v in self.next[:5]:
+            mark = "!" if v.overdue else " "
+            late = (
+                f" [{t('label.overdue-by', lang)} {fmt_duration(self.now - v.due_at)}]"
+                if v.overdue
+                else f" [{t('label.due', lang)} {fmt_local(v.due_at, s.tz)}]"
+            )
+            out.append(f" {mark} {v.id}: {v.title}{late}")
+        if self.overdue:
+            out.append("")
+            out.append(f"{t('label.overdue', lang)}: " + ", ".join(v.id for v in self.overdue))
+        if self.blocked:
+            out.append(f"{t('label.blocked', lang)}:")
+            for v in self.blocked:
+                out.append(f"   {v.id} ({t('label.needs', lang)} {', '.join(v.unmet)})")
+        out.append("")
+        if self.follow_up_due is None:
+            out.append(f"{t('label.follow-up', lang)}: {t('label.follow-up-none', lang)}")
+        else:
+            late = " (!)" if self.now > self.follow_up_due else ""
+            out.append(f"{t('label.follow-up', lang)}: {fmt_local(self.follow_up_due, s.tz)}{late}")
+        return out
+
+
+def _step_json(v: StepView) -> dict[str, Any]:
+    return {
+        "id": v.id,
+        "title": v.title,
+        "kind": v.kind,
+        "status": v.status,
+        "target_minutes": v.target_minutes,
+        "due_at": v.due_at.isoformat(),
+        "overdue": v.overdue,
+        "requires_unmet": v.unmet,
+    }
+
+
+def view(state: SessionState, engine: Engine, step: Step, now: datetime) -> StepView:
+    due = Engine.due_at(step, state.discovered_at)
+    st = state.steps[step.id].status
+    return StepView(
+        id=step.id,
+        title=step.title.get(state.lang),
+        kind=step.kind,
+        target_minutes=step.target_minutes,
+        due_at=due,
+        overdue=st not in ("done", "skipped") and now > due,
+        status=st,
+        unmet=engine.unmet(step),
+    )
+
+
+def status(state: SessionState, now: datetime) -> Status:
+    engine = state.engine
+    return Status(
+        state=state,
+        now=now,
+        progress=engine.progress(),
+        next=[view(state, engine, s, now) for s in engine.next_steps()],
+        overdue=[view(state, engine, s, now) for s in engine.overdue(state.discovered_at, now)],
+        blocked=[view(state, engine, s, now) for s, _ in engine.blocked()],
+        follow_up_due=state.follow_up_due(),
+    )
+
+
+def summaries(store: Any) -> list[dict[str, Any]]:
+    """One row per session for `incident list`, most recently active first."""
+    from incident.journal.store import Store
+
+    assert isinstance(store, Store)
+    rows = []
+    for sid, head in store.heads():
+        first = store.first_event(sid)
+        updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
+        rows.append(
+            {
+                "session_id": sid,
+                "status": "closed" if head.meta.get("closed") else "open",
+                "playbook": first.playbook.id,
+                "platform": first.platform,
+                "account": first.account,
+                "discovered_at": first.discovered_at.isoformat(),
+                "last_activity": updated.isoformat(),
+                "last_activity_local": fmt_local(updated, first.tz),
+                "entries": head.count,
+                "evidence_count": int(head.meta.get("evidence", 0)),
+            }
+        )
+    rows.sort(key=lambda r: r["last_activity"], reverse=True)
+    return rows
