@@ -5,4 +5,4 @@ eval "$(printf 'ci-keyring-password' | gnome-keyring-daemon --unlock --component
 eval "$(gnome-keyring-daemon --start --components=secrets | sed 's/^/export /')"
 
 # The README's second command, word for word:
-pip install -q -e '.[test]' && python -m pytest -q
+pip install -e '.[test]' && python -m pytest -q

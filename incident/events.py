@@ -23,7 +23,7 @@ class SessionStarted(Base):
     playbook: Playbook  # a snapshot: the session reads the same tomorrow whatever changes
     playbook_origin: str
     platform: ShortText
-    platform_id: str | None
+    platform_id: str | None = None
     account: ShortText
     discovered_at: datetime
     tz: str

@@ -54,7 +54,7 @@ def add(session_id: str | None, note: str, files: tuple[Path, ...], step_id: str
 @evidence.command("tx")
 @session_option
 @click.option("--time", "time_", required=True, metavar="ISO-8601", help="When it happened (the platform's record time).")
-@click.option("--type", "tx_type", required=True, type=click.Choice(["withdrawal", "trade", "transfer", "deposit", "other"]))
+@click.option("--type", "tx_type", required=True, type=click.Choice(["withdrawal", "trade", "transfer", "deposit", "other"]), help="What kind of transaction it was.")
 @click.option("--asset", required=True, help="Symbol, e.g. USDT, BTC.")
 @click.option("--amount", required=True, metavar="DECIMAL", help="Amount, e.g. 1520.5 (read exactly, never rounded).")
 @click.option("--to-address", metavar="A", help="Destination address, in full.")
@@ -95,7 +95,7 @@ def login(session_id: str | None, time_: str, ip: str | None, device: str | None
 
 @evidence.command("contact")
 @session_option
-@click.option("--channel", required=True, type=click.Choice(["chat", "email", "phone", "web-form", "ticket", "social"]))
+@click.option("--channel", required=True, type=click.Choice(["chat", "email", "phone", "web-form", "ticket", "social"]), help="How you reached support (or how they reached you).")
 @click.option("--summary", required=True, help="What you asked and what they said.")
 @click.option("--ticket", metavar="ID", help="Ticket / case number.")
 @click.option("--agent", metavar="NAME", help="Agent name or id.")

@@ -43,7 +43,7 @@ def list_(as_json: bool) -> None:
 
 @playbooks.command("show")
 @click.argument("name")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language to show.")
 @json_option
 def show(name: str, lang: str, as_json: bool) -> None:
     """Show a playbook's steps in order, with targets, branches and requirements."""

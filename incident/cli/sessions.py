@@ -36,7 +36,7 @@ from incident.cli.options import (
     help="When you noticed the takeover (default: now). Without an offset: the session's zone.",
 )
 @click.option("--tz", metavar="ZONE", help="IANA time zone of the session (default: the system's).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of the steps, messages and report.")
 @click.option("--no-run", is_flag=True, help="Do not start the interactive walk-through.")
 @json_option
 def start(
@@ -284,7 +284,8 @@ def reopen(session_id: str) -> None:
 @click.command()
 @session_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True
+    "--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True,
+    help="json: the full record in a stable shape; markdown: a readable summary.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of the markdown (default: the session's).")
