@@ -60,11 +60,11 @@ def show(name: str, lang: str, as_json: bool) -> None:
     for i, s in enumerate(pb.steps, 1):
         flags = []
         if s.when:
-            flags.append(f"when {s.when.step} = {'/'.join(s.when.answer)}")
+            flags.append(f"{t('label.when', lang)} {s.when.step} = {'/'.join(s.when.answer)}")
         if s.requires:
             flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
         click.echo(f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
-                   f"  ({t('label.target', lang)} {s.target_minutes} min)")
+                   f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)})")
         if flags:
             click.echo(f"      {'; '.join(flags)}")
         if s.options:
