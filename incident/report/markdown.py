@@ -10,7 +10,7 @@ from incident.playbook.engine import Engine
 from incident.session import SessionState, timeline
 from incident.times import fmt_local, fmt_offset, fmt_utc
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|"})
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
 def esc(text: str | None) -> str:
