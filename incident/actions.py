@@ -16,6 +16,7 @@ from incident import guards
 from incident.attachments import Incoming, read_file
 from incident.errors import EvidenceError, NeedsConfirmation, StepError, UsageError
 from incident.evidence import (
+    Attachment,
     Contact,
     Login,
     Note,
@@ -207,7 +208,7 @@ def answer(
         return event
 
 
-def _attach(opened: Opened, incoming: list[Incoming]) -> list[ev.Attachment]:
+def _attach(opened: Opened, incoming: list[Incoming]) -> list[Attachment]:
     return [item.attachment(opened.blobs.put(item.data)) for item in incoming]
 
 

@@ -73,17 +73,27 @@ def t(key: str, lang: str, **values: object) -> str:
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
 
+
 CATALOG.update(
     {
-        "tl.started": ("Session started ({playbook}) for {platform} / {account}", "开始处置（{playbook}）：{platform} / {account}"),
+        "tl.started": (
+            "Session started ({playbook}) for {platform} / {account}",
+            "开始处置（{playbook}）：{platform} / {account}",
+        ),
         "tl.step.done": ("Step done: {title}", "完成步骤：{title}"),
         "tl.step.skipped": ("Step skipped: {title}", "跳过步骤：{title}"),
         "tl.step.failed": ("Step failed: {title}", "步骤未成功：{title}"),
         "tl.answered": ("Answered {title}: {answer}", "回答“{title}”：{answer}"),
         "tl.evidence.note": ("Note recorded (E{n})", "记录备注（E{n}）"),
-        "tl.evidence.transaction": ("Unauthorized {tx_type} recorded (E{n}): {amount} {asset}", "记录未授权{tx_type}（E{n}）：{amount} {asset}"),
+        "tl.evidence.transaction": (
+            "Unauthorized {tx_type} recorded (E{n}): {amount} {asset}",
+            "记录未授权{tx_type}（E{n}）：{amount} {asset}",
+        ),
         "tl.evidence.login": ("Suspicious login recorded (E{n})", "记录可疑登录（E{n}）"),
-        "tl.evidence.contact": ("Support contacted by {channel} (E{n})", "通过{channel}联系客服（E{n}）"),
+        "tl.evidence.contact": (
+            "Support contacted by {channel} (E{n})",
+            "通过{channel}联系客服（E{n}）",
+        ),
         "tl.closed": ("Session closed", "结束处置"),
         "tl.reopened": ("Session reopened", "重新打开处置"),
         "tl.forced": ("override: required steps not done", "强制记录：前置步骤未完成"),
@@ -104,7 +114,10 @@ CATALOG.update(
         "runner.how": ("How", "怎么做"),
         "runner.on-platform": ("On {platform}", "{platform} 上"),
         "runner.general-note": ("Note", "提示"),
-        "runner.channels": ("Official support channels (use only these)", "官方客服渠道（只用这些）"),
+        "runner.channels": (
+            "Official support channels (use only these)",
+            "官方客服渠道（只用这些）",
+        ),
         "runner.channels-unknown": (
             "Reach support only from the platform's own website or app, never from links in "
             "messages, e-mails or search ads.",
@@ -115,7 +128,10 @@ CATALOG.update(
         "runner.asks-for": ("Record here with [e]: {kinds}", "按 [e] 在此记录：{kinds}"),
         "runner.recorded-here": ("Recorded for this step", "本步骤已记录"),
         "runner.tried-before": ("Tried before: {status}", "之前尝试：{status}"),
-        "runner.more": ("-- [space] more ({page}/{pages}) --", "-- 按空格看更多（{page}/{pages}） --"),
+        "runner.more": (
+            "-- [space] more ({page}/{pages}) --",
+            "-- 按空格看更多（{page}/{pages}） --",
+        ),
         "runner.finished-hint": (
             "Write the report ([r]) and give it to support and the police. Follow up until "
             "the case is settled, then close the session: incident close",
@@ -173,7 +189,10 @@ CATALOG.update(
         "runner.ask.agent": ("Agent name or id (optional)", "客服姓名或工号（可选）"),
         "runner.ask.url": ("Where: page or e-mail address", "在哪里联系：网址或邮箱"),
         "runner.ask.report-path": ("Save the report as", "报告保存为"),
-        "runner.ask.message-path": ("Save the message as (empty: don't)", "消息保存为（留空不保存）"),
+        "runner.ask.message-path": (
+            "Save the message as (empty: don't)",
+            "消息保存为（留空不保存）",
+        ),
         "runner.ask.store-anyway": ("Store it anyway?", "仍然保存？"),
         "runner.ask.pick": ("Choose 1-{count}", "请输入 1-{count}"),
         "runner.msg.marked": ("{title}: {status}", "{title}：{status}"),

@@ -78,5 +78,5 @@ def decode(payload: bytes) -> Event:
     return _adapter.validate_json(payload)
 
 
-def encode(event: Event) -> bytes:
-    return _adapter.dump_json(event, exclude_none=True)
+def encode(event: Base) -> bytes:
+    return event.model_dump_json(exclude_none=True).encode()

@@ -196,8 +196,13 @@ def timeline(state: SessionState, lang: str) -> list[TimelineEntry]:
 
     for event in state.events:
         if isinstance(event, ev.SessionStarted):
-            text = t("tl.started", lang, playbook=event.playbook.title.get(lang),
-                     platform=event.platform, account=event.account)
+            text = t(
+                "tl.started",
+                lang,
+                playbook=event.playbook.title.get(lang),
+                platform=event.platform,
+                account=event.account,
+            )
             out.append(TimelineEntry(event.at, event.type, text))
         elif isinstance(event, ev.StepMarked):
             text = t(f"tl.step.{event.status}", lang, title=title(event.step_id))
@@ -209,16 +214,29 @@ def timeline(state: SessionState, lang: str) -> list[TimelineEntry]:
             step = state.playbook.step(event.step_id)
             label = event.value
             if step:
-                label = next((o.label.get(lang) for o in step.options if o.value == event.value), label)
-            out.append(TimelineEntry(event.at, event.type,
-                                     t("tl.answered", lang, title=title(event.step_id), answer=label),
-                                     event.note))
+                label = next(
+                    (o.label.get(lang) for o in step.options if o.value == event.value), label
+                )
+            out.append(
+                TimelineEntry(
+                    event.at,
+                    event.type,
+                    t("tl.answered", lang, title=title(event.step_id), answer=label),
+                    event.note,
+                )
+            )
         elif isinstance(event, ev.EvidenceAdded):
             n += 1
             e = event.evidence
             if isinstance(e, Transaction):
-                text = t("tl.evidence.transaction", lang, n=n, tx_type=t(f"tx.{e.tx_type}", lang),
-                         amount=e.amount, asset=e.asset)
+                text = t(
+                    "tl.evidence.transaction",
+                    lang,
+                    n=n,
+                    tx_type=t(f"tx.{e.tx_type}", lang),
+                    amount=e.amount,
+                    asset=e.asset,
+                )
             elif isinstance(e, Contact):
                 text = t("tl.evidence.contact", lang, n=n, channel=t(f"channel.{e.channel}", lang))
             else:

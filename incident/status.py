@@ -78,7 +78,15 @@ class Status:
             f"{t('label.discovered', lang)}: {fmt_local(s.discovered_at, s.tz)}    "
             f"{t('label.since', lang)}: {self.elapsed}",
             f"{t('label.progress', lang)}: "
-            + t("progress.line", lang, done=p.done, skipped=p.skipped, failed=p.failed, left=p.left, total=p.total),
+            + t(
+                "progress.line",
+                lang,
+                done=p.done,
+                skipped=p.skipped,
+                failed=p.failed,
+                left=p.left,
+                total=p.total,
+            ),
         ]
         out.append("")
         out.append(f"{t('label.next', lang)}:")

@@ -27,7 +27,7 @@ def incident_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 
 
 @pytest.fixture
-def run() -> "Runner":
+def run() -> Runner:
     return Runner()
 
 
@@ -37,14 +37,18 @@ class Runner:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None
+    ) -> Result:
         from incident.cli import cli
 
         return self.runner.invoke(cli, list(args), input=input, env=env, catch_exceptions=True)
 
     def ok(self, *args: str, input: str | None = None) -> Result:
         result = self(*args, input=input)
-        assert result.exit_code == 0, f"exit {result.exit_code}: {result.output}\n{result.exception!r}"
+        assert result.exit_code == 0, (
+            f"exit {result.exit_code}: {result.output}\n{result.exception!r}"
+        )
         return result
 
 
@@ -55,9 +59,19 @@ def session(run: Runner) -> str:
 
     discovered = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
     result = run.ok(
-        "start", "--playbook", "crypto-exchange", "--platform", "OKX",
-        "--account", "lin@example.com", "--discovered-at", discovered,
-        "--tz", "Asia/Shanghai", "--no-run", "--json",
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "lin@example.com",
+        "--discovered-at",
+        discovered,
+        "--tz",
+        "Asia/Shanghai",
+        "--no-run",
+        "--json",
     )
     import json
 

@@ -27,5 +27,7 @@ def test_every_key_has_both_languages() -> None:
 
 
 def test_lookup_fills_fields() -> None:
-    assert t("progress.line", "zh", done=1, skipped=2, failed=3, left=4, total=10).startswith("已完成 1 项")
+    assert t("progress.line", "zh", done=1, skipped=2, failed=3, left=4, total=10).startswith(
+        "已完成 1 项"
+    )
     assert t("status.done", "en") == "done"

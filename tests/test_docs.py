@@ -12,7 +12,9 @@ from incident.cli import cli
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
+def _commands(
+    group: click.Group, prefix: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], click.Command]]:
     out = []
     for name, command in group.commands.items():
         path = (*prefix, name)

@@ -9,12 +9,18 @@ from incident.times import fmt_duration, fmt_local, fmt_offset, parse_time
 
 
 def test_time_without_offset_is_read_in_the_session_zone() -> None:
-    assert parse_time("2026-11-25T10:00", "Asia/Shanghai") == datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
+    assert parse_time("2026-11-25T10:00", "Asia/Shanghai") == datetime(
+        2026, 11, 25, 2, 0, tzinfo=UTC
+    )
 
 
 def test_time_with_offset_keeps_it() -> None:
-    assert parse_time("2026-11-25 10:00+01:00", "Asia/Shanghai") == datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-    assert parse_time("2026-11-25T10:00Z", "Asia/Shanghai") == datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    assert parse_time("2026-11-25 10:00+01:00", "Asia/Shanghai") == datetime(
+        2026, 11, 25, 9, 0, tzinfo=UTC
+    )
+    assert parse_time("2026-11-25T10:00Z", "Asia/Shanghai") == datetime(
+        2026, 11, 25, 10, 0, tzinfo=UTC
+    )
 
 
 @pytest.mark.parametrize("text", ["yesterday", "25/11/2026", "2026-13-01T00:00", ""])

@@ -43,12 +43,28 @@ def test_installed_wheel_lists_playbooks_and_runs_the_demo(wheel: Path, tmp_path
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("INCIDENT_", "PYTHONPATH"))}
     env["INCIDENT_HOME"] = str(tmp_path / "home")
-    listed = subprocess.run([str(bindir / "incident"), "playbooks", "list"], cwd=work, env=env, capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        [str(bindir / "incident"), "playbooks", "list"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     for book in ("crypto-exchange", "email-account", "payment-wallet", "generic-account"):
         assert book in listed.stdout
-    demo = subprocess.run([str(bindir / "incident"), "demo"], cwd=work, env=env, capture_output=True, text=True)
+    demo = subprocess.run(
+        [str(bindir / "incident"), "demo"], cwd=work, env=env, capture_output=True, text=True
+    )
     assert demo.returncode == 0, demo.stderr
     pdf = work / "incident-demo.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-")
-    module = subprocess.run([str(bindir / "python"), "-m", "incident", "--version"], cwd=work, env=env, capture_output=True, text=True, check=True)
+    module = subprocess.run(
+        [str(bindir / "python"), "-m", "incident", "--version"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "incident" in module.stdout

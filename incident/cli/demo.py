@@ -8,8 +8,21 @@ import click
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("incident-demo.pdf"), show_default=True, help="Where to write the PDF.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of the report.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("incident-demo.pdf"),
+    show_default=True,
+    help="Where to write the PDF.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of the report.",
+)
 def demo(output: Path, lang: str) -> None:
     """Replay a realistic OKX-style takeover in a temporary folder and write its PDF report."""
     from incident import demo as demo_mod

@@ -7,7 +7,15 @@ from typing import Any
 
 import click
 
-from incident.cli.options import confirming, json_option, now, print_json, session_option, store, yes_option
+from incident.cli.options import (
+    confirming,
+    json_option,
+    now,
+    print_json,
+    session_option,
+    store,
+    yes_option,
+)
 
 
 @click.group()
@@ -15,8 +23,15 @@ def evidence() -> None:
     """Record evidence: notes and files, transactions, logins, support contacts."""
 
 
-def _record(session_id: str | None, build: Any, confirmed: bool, as_json: bool,
-            files: tuple[Path, ...] = (), step_id: str | None = None, what: str = "evidence") -> None:
+def _record(
+    session_id: str | None,
+    build: Any,
+    confirmed: bool,
+    as_json: bool,
+    files: tuple[Path, ...] = (),
+    step_id: str | None = None,
+    what: str = "evidence",
+) -> None:
     from incident import actions
 
     st = store()
@@ -38,11 +53,24 @@ def _record(session_id: str | None, build: Any, confirmed: bool, as_json: bool,
 @evidence.command("add")
 @session_option
 @click.option("--note", required=True, help="What you saw or did, in your own words.")
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path), help="A screenshot or document to attach (repeatable). A copy is kept, with its SHA-256.")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A screenshot or document to attach (repeatable). A copy is kept, with its SHA-256.",
+)
 @click.option("--step", "step_id", metavar="STEP_ID", help="The playbook step this belongs to.")
 @yes_option
 @json_option
-def add(session_id: str | None, note: str, files: tuple[Path, ...], step_id: str | None, confirmed: bool, as_json: bool) -> None:
+def add(
+    session_id: str | None,
+    note: str,
+    files: tuple[Path, ...],
+    step_id: str | None,
+    confirmed: bool,
+    as_json: bool,
+) -> None:
     """Add a note, with files attached if given."""
     from incident import actions
 
@@ -53,24 +81,67 @@ def add(session_id: str | None, note: str, files: tuple[Path, ...], step_id: str
 
 @evidence.command("tx")
 @session_option
-@click.option("--time", "time_", required=True, metavar="ISO-8601", help="When it happened (the platform's record time).")
-@click.option("--type", "tx_type", required=True, type=click.Choice(["withdrawal", "trade", "transfer", "deposit", "other"]), help="What kind of transaction it was.")
+@click.option(
+    "--time",
+    "time_",
+    required=True,
+    metavar="ISO-8601",
+    help="When it happened (the platform's record time).",
+)
+@click.option(
+    "--type",
+    "tx_type",
+    required=True,
+    type=click.Choice(["withdrawal", "trade", "transfer", "deposit", "other"]),
+    help="What kind of transaction it was.",
+)
 @click.option("--asset", required=True, help="Symbol, e.g. USDT, BTC.")
-@click.option("--amount", required=True, metavar="DECIMAL", help="Amount, e.g. 1520.5 (read exactly, never rounded).")
+@click.option(
+    "--amount",
+    required=True,
+    metavar="DECIMAL",
+    help="Amount, e.g. 1520.5 (read exactly, never rounded).",
+)
 @click.option("--to-address", metavar="A", help="Destination address, in full.")
 @click.option("--txid", metavar="ID", help="Transaction hash (TxID), in full.")
 @click.option("--network", metavar="N", help="Network / chain, e.g. TRC20, ERC20, BTC.")
 @click.option("--note", help="Anything else about it.")
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path), help="Screenshot of the record (repeatable).")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Screenshot of the record (repeatable).",
+)
 @yes_option
 @json_option
-def tx(session_id: str | None, time_: str, tx_type: str, asset: str, amount: str, to_address: str | None,
-       txid: str | None, network: str | None, note: str | None, files: tuple[Path, ...], confirmed: bool, as_json: bool) -> None:
+def tx(
+    session_id: str | None,
+    time_: str,
+    tx_type: str,
+    asset: str,
+    amount: str,
+    to_address: str | None,
+    txid: str | None,
+    network: str | None,
+    note: str | None,
+    files: tuple[Path, ...],
+    confirmed: bool,
+    as_json: bool,
+) -> None:
     """Record an unauthorized transaction."""
     from incident import actions
 
-    build = actions.transaction(time=time_, tx_type=tx_type, asset=asset, amount=amount,
-                                to_address=to_address, txid=txid, network=network, note=note)
+    build = actions.transaction(
+        time=time_,
+        tx_type=tx_type,
+        asset=asset,
+        amount=amount,
+        to_address=to_address,
+        txid=txid,
+        network=network,
+        note=note,
+    )
     _record(session_id, build, confirmed, as_json, files, None, "transaction")
 
 
@@ -81,11 +152,26 @@ def tx(session_id: str | None, time_: str, tx_type: str, asset: str, amount: str
 @click.option("--device", help="Device or browser shown.")
 @click.option("--location", help="Location shown.")
 @click.option("--note", help="Anything else about it.")
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path), help="Screenshot (repeatable).")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Screenshot (repeatable).",
+)
 @yes_option
 @json_option
-def login(session_id: str | None, time_: str, ip: str | None, device: str | None, location: str | None,
-          note: str | None, files: tuple[Path, ...], confirmed: bool, as_json: bool) -> None:
+def login(
+    session_id: str | None,
+    time_: str,
+    ip: str | None,
+    device: str | None,
+    location: str | None,
+    note: str | None,
+    files: tuple[Path, ...],
+    confirmed: bool,
+    as_json: bool,
+) -> None:
     """Record a login that was not yours."""
     from incident import actions
 
@@ -95,16 +181,38 @@ def login(session_id: str | None, time_: str, ip: str | None, device: str | None
 
 @evidence.command("contact")
 @session_option
-@click.option("--channel", required=True, type=click.Choice(["chat", "email", "phone", "web-form", "ticket", "social"]), help="How you reached support (or how they reached you).")
+@click.option(
+    "--channel",
+    required=True,
+    type=click.Choice(["chat", "email", "phone", "web-form", "ticket", "social"]),
+    help="How you reached support (or how they reached you).",
+)
 @click.option("--summary", required=True, help="What you asked and what they said.")
 @click.option("--ticket", metavar="ID", help="Ticket / case number.")
 @click.option("--agent", metavar="NAME", help="Agent name or id.")
-@click.option("--url", metavar="URL", help="Where: the chat page, form URL or support e-mail address.")
-@click.option("--file", "files", multiple=True, type=click.Path(path_type=Path), help="Screenshot or e-mail (repeatable).")
+@click.option(
+    "--url", metavar="URL", help="Where: the chat page, form URL or support e-mail address."
+)
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Screenshot or e-mail (repeatable).",
+)
 @yes_option
 @json_option
-def contact(session_id: str | None, channel: str, summary: str, ticket: str | None, agent: str | None,
-            url: str | None, files: tuple[Path, ...], confirmed: bool, as_json: bool) -> None:
+def contact(
+    session_id: str | None,
+    channel: str,
+    summary: str,
+    ticket: str | None,
+    agent: str | None,
+    url: str | None,
+    files: tuple[Path, ...],
+    confirmed: bool,
+    as_json: bool,
+) -> None:
     """Record a contact with support (checked against the official channels)."""
     from incident import actions
 
@@ -132,17 +240,20 @@ def list_(session_id: str | None, as_json: bool) -> None:
         e = item.evidence
         head = f"E{item.number}  {fmt_local(item.at, state.tz)}  {e.kind:<11}"
         if e.kind == "transaction":
-            body = f"{e.tx_type} {e.amount} {e.asset}" + (f" txid {e.txid}" if e.txid else "")  # type: ignore[union-attr]
+            body = f"{e.tx_type} {e.amount} {e.asset}" + (f" txid {e.txid}" if e.txid else "")
         elif e.kind == "login":
-            body = f"{fmt_local(e.time, state.tz)} ip {e.ip or '?'} {e.device or ''}"  # type: ignore[union-attr]
+            body = f"{fmt_local(e.time, state.tz)} ip {e.ip or '?'} {e.device or ''}"
         elif e.kind == "contact":
-            body = f"{e.channel} {e.ticket or ''} {e.summary}"  # type: ignore[union-attr]
-            if e.official is False:  # type: ignore[union-attr]
+            body = f"{e.channel} {e.ticket or ''} {e.summary}"
+            if e.official is False:
                 body += "  [NOT OFFICIAL]"
         else:
-            body = e.text  # type: ignore[union-attr]
+            body = e.text
         one_line = " ".join(body.split())
-        click.echo(f"{head} {one_line[:90]}" + (f"  (+{len(item.attachments)} file)" if item.attachments else ""))
+        click.echo(
+            f"{head} {one_line[:90]}"
+            + (f"  (+{len(item.attachments)} file)" if item.attachments else "")
+        )
 
 
 def register(group: click.Group) -> None:

@@ -20,7 +20,9 @@ def _export_passphrase(confirm: bool) -> str:
     env = os.environ.get("INCIDENT_EXPORT_PASSPHRASE")
     if env:
         return env
-    return str(click.prompt("Passphrase for the key backup", hide_input=True, confirmation_prompt=confirm))
+    return str(
+        click.prompt("Passphrase for the key backup", hide_input=True, confirmation_prompt=confirm)
+    )
 
 
 @key.command("status")

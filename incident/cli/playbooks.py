@@ -22,18 +22,20 @@ def list_(as_json: bool) -> None:
 
     found = loader.available()
     if as_json:
-        print_json([
-            {
-                "id": f.playbook.id,
-                "version": f.playbook.version,
-                "title": f.playbook.title.model_dump(),
-                "platforms": [p.id for p in f.playbook.platforms],
-                "steps": len(f.playbook.steps),
-                "origin": f.origin,
-                "location": f.location,
-            }
-            for f in found
-        ])
+        print_json(
+            [
+                {
+                    "id": f.playbook.id,
+                    "version": f.playbook.version,
+                    "title": f.playbook.title.model_dump(),
+                    "platforms": [p.id for p in f.playbook.platforms],
+                    "steps": len(f.playbook.steps),
+                    "origin": f.origin,
+                    "location": f.location,
+                }
+                for f in found
+            ]
+        )
         return
     for f in found:
         pb = f.playbook
@@ -43,7 +45,13 @@ def list_(as_json: bool) -> None:
 
 @playbooks.command("show")
 @click.argument("name")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language to show.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language to show.",
+)
 @json_option
 def show(name: str, lang: str, as_json: bool) -> None:
     """Show a playbook's steps in order, with targets, branches and requirements."""
@@ -63,8 +71,10 @@ def show(name: str, lang: str, as_json: bool) -> None:
             flags.append(f"{t('label.when', lang)} {s.when.step} = {'/'.join(s.when.answer)}")
         if s.requires:
             flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
-        click.echo(f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
-                   f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)})")
+        click.echo(
+            f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
+            f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)})"
+        )
         if flags:
             click.echo(f"      {'; '.join(flags)}")
         if s.options:
@@ -72,7 +82,9 @@ def show(name: str, lang: str, as_json: bool) -> None:
     if pb.platforms:
         click.echo("")
         for p in pb.platforms:
-            click.echo(f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels))
+            click.echo(
+                f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels)
+            )
 
 
 @playbooks.command("validate")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -18,6 +19,8 @@ from incident.cli.options import (
     warn,
     yes_option,
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.command()
@@ -36,7 +39,13 @@ from incident.cli.options import (
     help="When you noticed the takeover (default: now). Without an offset: the session's zone.",
 )
 @click.option("--tz", metavar="ZONE", help="IANA time zone of the session (default: the system's).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of the steps, messages and report.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of the steps, messages and report.",
+)
 @click.option("--no-run", is_flag=True, help="Do not start the interactive walk-through.")
 @json_option
 def start(
@@ -81,7 +90,7 @@ def start(
         runner.run(state.id)
     else:
         click.echo(
-            f"Next: `incident status` to see what to do, or `incident run` to be walked through.",
+            "Next: `incident status` to see what to do, or `incident run` to be walked through.",
             err=True,
         )
 
@@ -172,21 +181,38 @@ def step() -> None:
     """Mark a step done, skipped or failed."""
 
 
-def _mark(status: str, session_id: str | None, step_id: str, note: str | None, reason: str | None,
-          force: bool, confirmed: bool, as_json: bool) -> None:
+def _mark(
+    status: str,
+    session_id: str | None,
+    step_id: str,
+    note: str | None,
+    reason: str | None,
+    force: bool,
+    confirmed: bool,
+    as_json: bool,
+) -> None:
     from incident import actions
 
     st = store()
     sid = st.resolve(session_id)
     event = confirming(
         lambda ok: actions.mark_step(
-            st, sid, step_id, status,  # type: ignore[arg-type]
-            now=now(), note=note, reason=reason, force=force, confirmed=ok,
+            st,
+            sid,
+            step_id,
+            status,  # type: ignore[arg-type]
+            now=now(),
+            note=note,
+            reason=reason,
+            force=force,
+            confirmed=ok,
         ),
         confirmed,
     )
     if as_json:
-        print_json({"session_id": sid, "step_id": step_id, "status": status, "forced": event.forced})
+        print_json(
+            {"session_id": sid, "step_id": step_id, "status": status, "forced": event.forced}
+        )
         return
     click.echo(f"{step_id}: {status}" + (" (override recorded)" if event.forced else ""))
 
@@ -195,14 +221,16 @@ _step_options = [
     session_option,
     click.argument("step_id"),
     click.option("--note", help="What you did or saw."),
-    click.option("--force", is_flag=True, help="Record it even though required steps are not done."),
+    click.option(
+        "--force", is_flag=True, help="Record it even though required steps are not done."
+    ),
     yes_option,
     json_option,
 ]
 
 
-def _with(options: list[Any]) -> Any:
-    def deco(fn: Any) -> Any:
+def _with(options: list[Any]) -> Callable[[F], F]:
+    def deco(fn: F) -> F:
         for opt in reversed(options):
             fn = opt(fn)
         return fn
@@ -213,8 +241,15 @@ def _with(options: list[Any]) -> Any:
 @step.command("done")
 @_with(_step_options)
 @click.option("--reason", help="Why (kept with the step).")
-def step_done(session_id: str | None, step_id: str, note: str | None, force: bool,
-              confirmed: bool, as_json: bool, reason: str | None) -> None:
+def step_done(
+    session_id: str | None,
+    step_id: str,
+    note: str | None,
+    force: bool,
+    confirmed: bool,
+    as_json: bool,
+    reason: str | None,
+) -> None:
     """Mark STEP_ID done."""
     _mark("done", session_id, step_id, note, reason, force, confirmed, as_json)
 
@@ -222,8 +257,15 @@ def step_done(session_id: str | None, step_id: str, note: str | None, force: boo
 @step.command("skip")
 @_with(_step_options)
 @click.option("--reason", help="Why it is skipped (required).")
-def step_skip(session_id: str | None, step_id: str, note: str | None, force: bool,
-              confirmed: bool, as_json: bool, reason: str | None) -> None:
+def step_skip(
+    session_id: str | None,
+    step_id: str,
+    note: str | None,
+    force: bool,
+    confirmed: bool,
+    as_json: bool,
+    reason: str | None,
+) -> None:
     """Skip STEP_ID, with a reason."""
     _mark("skipped", session_id, step_id, note, reason, force, confirmed, as_json)
 
@@ -231,8 +273,15 @@ def step_skip(session_id: str | None, step_id: str, note: str | None, force: boo
 @step.command("fail")
 @_with(_step_options)
 @click.option("--reason", help="What happened.")
-def step_fail(session_id: str | None, step_id: str, note: str | None, force: bool,
-              confirmed: bool, as_json: bool, reason: str | None) -> None:
+def step_fail(
+    session_id: str | None,
+    step_id: str,
+    note: str | None,
+    force: bool,
+    confirmed: bool,
+    as_json: bool,
+    reason: str | None,
+) -> None:
     """Record that STEP_ID was tried and did not work."""
     _mark("failed", session_id, step_id, note, reason, force, confirmed, as_json)
 
@@ -243,7 +292,9 @@ def step_fail(session_id: str | None, step_id: str, note: str | None, force: boo
 @click.argument("value")
 @click.option("--note", help="Anything worth keeping with the answer.")
 @json_option
-def answer(session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool) -> None:
+def answer(
+    session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool
+) -> None:
     """Answer question STEP_ID with VALUE (e.g. `incident answer can-you-log-in no`)."""
     from incident import actions
 
@@ -284,11 +335,25 @@ def reopen(session_id: str) -> None:
 @click.command()
 @session_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
     help="json: the full record in a stable shape; markdown: a readable summary.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of the markdown (default: the session's).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Language of the markdown (default: the session's).",
+)
 def export(session_id: str | None, fmt: str, output: Path | None, lang: str | None) -> None:
     """Export the session as JSON or Markdown."""
     from incident.report import export as exporter

@@ -44,7 +44,7 @@ class Opened:
             meta["closed"] = False
         elif isinstance(event, ev.EvidenceAdded):
             meta["evidence"] = int(meta.get("evidence", 0)) + 1
-        self.head = self.journal.append(ev.encode(event), meta)  # type: ignore[arg-type]
+        self.head = self.journal.append(ev.encode(event), meta)
         apply(self.state, event)
 
     @property
@@ -58,7 +58,7 @@ class Opened:
 
 def _decode(payload: bytes, n: int) -> ev.Base:
     try:
-        return ev.decode(payload)  # type: ignore[return-value]
+        return ev.decode(payload)
     except ValidationError:
         raise IncidentError(
             f"entry {n} cannot be read by this version of incident", "upgrade incident"

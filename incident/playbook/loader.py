@@ -11,10 +11,10 @@ import yaml
 from pydantic import ValidationError
 
 from incident import paths
-from incident.resources import folder
 from incident.errors import PlaybookError
 from incident.playbook.schema import Playbook
 from incident.playbook.validate import cross_check
+from incident.resources import folder
 
 MAX_PLAYBOOK_BYTES = 2_000_000
 

@@ -22,4 +22,6 @@ def write_output(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
+        raise UsageError(
+            f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})"
+        ) from None

@@ -26,16 +26,27 @@ def render(state: SessionState, *, lang: str, now: datetime) -> str:
     tz = state.tz
     lines: list[str] = []
     add = lines.append
-    add(f"# {'账户被盗事件记录' if zh else 'Account takeover incident'}: {esc(state.platform)} / {esc(state.account)}")
+    add(
+        f"# {'账户被盗事件记录' if zh else 'Account takeover incident'}: {esc(state.platform)} / {esc(state.account)}"
+    )
     add("")
     add(f"- {t('label.session', lang)}: `{state.id}`")
-    add(f"- {t('label.playbook', lang)}: {esc(state.playbook.title.get(lang))} ({state.playbook.id} {state.playbook.version})")
-    add(f"- {t('label.discovered', lang)}: {fmt_local(state.discovered_at, tz)} ({fmt_utc(state.discovered_at)})")
+    add(
+        f"- {t('label.playbook', lang)}: {esc(state.playbook.title.get(lang))} ({state.playbook.id} {state.playbook.version})"
+    )
+    add(
+        f"- {t('label.discovered', lang)}: {fmt_local(state.discovered_at, tz)} ({fmt_utc(state.discovered_at)})"
+    )
     add(f"- {t('label.time-zone', lang)}: {tz}")
-    add(f"- {t('label.status', lang)}: {t('session.open' if state.is_open else 'session.closed', lang)}")
+    add(
+        f"- {t('label.status', lang)}: {t('session.open' if state.is_open else 'session.closed', lang)}"
+    )
     totals = state.totals()
     if totals:
-        add(f"- {'未授权金额合计' if zh else 'Unauthorized totals'}: " + ", ".join(f"{v} {esc(k)}" for k, v in totals.items()))
+        add(
+            f"- {'未授权金额合计' if zh else 'Unauthorized totals'}: "
+            + ", ".join(f"{v} {esc(k)}" for k, v in totals.items())
+        )
     if state.tickets():
         add(f"- {'工单号' if zh else 'Tickets'}: " + ", ".join(esc(x) for x in state.tickets()))
     add("")
@@ -59,32 +70,56 @@ def render(state: SessionState, *, lang: str, now: datetime) -> str:
         due = Engine.due_at(step, state.discovered_at)
         late = s.status in ("pending", "failed") and now > due
         status = t(f"status.{s.status}", lang) + (f", {t('label.overdue', lang)}" if late else "")
-        add(f"- [{box}] **{esc(step.title.get(lang))}** ({status})" + (" - " + "; ".join(extra) if extra else ""))
+        add(
+            f"- [{box}] **{esc(step.title.get(lang))}** ({status})"
+            + (" - " + "; ".join(extra) if extra else "")
+        )
     add("")
     add(f"## {'未授权交易' if zh else 'Unauthorized transactions'}")
     add("")
     txs = state.transactions()
     if txs:
-        add("| # | " + (" | ".join(["时间", "类型", "资产", "数量", "目标地址", "TxID", "网络"]) if zh else "Time | Type | Asset | Amount | To address | TxID | Network") + " |")
+        add(
+            "| # | "
+            + (
+                " | ".join(["时间", "类型", "资产", "数量", "目标地址", "TxID", "网络"])
+                if zh
+                else "Time | Type | Asset | Amount | To address | TxID | Network"
+            )
+            + " |"
+        )
         add("|---|---|---|---|---|---|---|---|")
         for item, tx in txs:
-            add(f"| E{item.number} | {fmt_local(tx.time, tz)} | {t('tx.' + tx.tx_type, lang)} | {esc(tx.asset)} | {tx.amount} | {esc(tx.to_address)} | {esc(tx.txid)} | {esc(tx.network)} |")
+            add(
+                f"| E{item.number} | {fmt_local(tx.time, tz)} | {t('tx.' + tx.tx_type, lang)} | {esc(tx.asset)} | {tx.amount} | {esc(tx.to_address)} | {esc(tx.txid)} | {esc(tx.network)} |"
+            )
     else:
         add("—")
     add("")
     add(f"## {'可疑登录' if zh else 'Suspicious logins'}")
     add("")
     for item, lg in state.logins():
-        add(f"- E{item.number} {fmt_local(lg.time, tz)}: IP {esc(lg.ip) or '?'}, {esc(lg.device) or '?'}, {esc(lg.location) or '?'}" + (f" - {esc(lg.note)}" if lg.note else ""))
+        add(
+            f"- E{item.number} {fmt_local(lg.time, tz)}: IP {esc(lg.ip) or '?'}, {esc(lg.device) or '?'}, {esc(lg.location) or '?'}"
+            + (f" - {esc(lg.note)}" if lg.note else "")
+        )
     add("")
     add(f"## {'客服联系记录' if zh else 'Support contacts'}")
     add("")
     for item, c in state.contacts():
-        flag = " **⚠ " + ("非官方渠道" if zh else "NOT an official channel") + "**" if c.official is False else ""
-        add(f"- E{item.number} {fmt_local(item.at, tz)} {t('channel.' + c.channel, lang)}"
+        flag = (
+            " **⚠ " + ("非官方渠道" if zh else "NOT an official channel") + "**"
+            if c.official is False
+            else ""
+        )
+        add(
+            f"- E{item.number} {fmt_local(item.at, tz)} {t('channel.' + c.channel, lang)}"
             + (f", ticket {esc(c.ticket)}" if c.ticket else "")
             + (f", {esc(c.agent)}" if c.agent else "")
-            + f": {esc(c.summary)}" + (f" ({esc(c.url)})" if c.url else "") + flag)
+            + f": {esc(c.summary)}"
+            + (f" ({esc(c.url)})" if c.url else "")
+            + flag
+        )
     add("")
     add(f"## {'备注与附件' if zh else 'Notes and attachments'}")
     add("")
@@ -99,6 +134,9 @@ def render(state: SessionState, *, lang: str, now: datetime) -> str:
     add(f"## {'时间线' if zh else 'Timeline'}")
     add("")
     for e in timeline(state, lang):
-        add(f"- {fmt_local(e.at, tz)} ({fmt_offset(e.at - state.discovered_at)}): {esc(e.text)}" + (f" - {esc(e.detail)}" if e.detail else ""))
+        add(
+            f"- {fmt_local(e.at, tz)} ({fmt_offset(e.at - state.discovered_at)}): {esc(e.text)}"
+            + (f" - {esc(e.detail)}" if e.detail else "")
+        )
     add("")
     return "\n".join(lines)

@@ -20,9 +20,26 @@ def evidence(run: Runner) -> list[dict]:  # type: ignore[type-arg]
 
 
 def test_transaction_is_exact_and_in_utc(run: Runner, session: str) -> None:
-    out = run.ok("evidence", "tx", "--time", "2026-11-25 04:52", "--type", "withdrawal", "--asset", "usdt",
-                 "--amount", "1,234.5678901234567890", "--to-address", "TJ6k1examplexxxxxxxxxxxxxxxxxxxxx",
-                 "--txid", TXID, "--network", "TRC20", "--note", "not me")
+    out = run.ok(
+        "evidence",
+        "tx",
+        "--time",
+        "2026-11-25 04:52",
+        "--type",
+        "withdrawal",
+        "--asset",
+        "usdt",
+        "--amount",
+        "1,234.5678901234567890",
+        "--to-address",
+        "TJ6k1examplexxxxxxxxxxxxxxxxxxxxx",
+        "--txid",
+        TXID,
+        "--network",
+        "TRC20",
+        "--note",
+        "not me",
+    )
     assert "Recorded transaction E1" in out.output
     [item] = evidence(run)
     assert item["kind"] == "transaction"
@@ -42,8 +59,15 @@ def test_transaction_is_exact_and_in_utc(run: Runner, session: str) -> None:
         (["--type", "theft"], "Invalid value for '--type'"),
     ],
 )
-def test_bad_transactions_write_nothing(run: Runner, session: str, incident_home: Path, args: list[str], message: str) -> None:
-    base = {"--time": "2026-11-25T04:52", "--type": "withdrawal", "--asset": "USDT", "--amount": "5"}
+def test_bad_transactions_write_nothing(
+    run: Runner, session: str, incident_home: Path, args: list[str], message: str
+) -> None:
+    base = {
+        "--time": "2026-11-25T04:52",
+        "--type": "withdrawal",
+        "--asset": "USDT",
+        "--amount": "5",
+    }
     for i in range(0, len(args), 2):
         base[args[i]] = args[i + 1]
     before = journal_bytes(incident_home)
@@ -55,7 +79,18 @@ def test_bad_transactions_write_nothing(run: Runner, session: str, incident_home
 
 
 def test_login_and_bad_ip(run: Runner, session: str, incident_home: Path) -> None:
-    run.ok("evidence", "login", "--time", "2026-11-25T02:27+00:00", "--ip", "203.0.113.77", "--device", "Chrome", "--location", "Singapore")
+    run.ok(
+        "evidence",
+        "login",
+        "--time",
+        "2026-11-25T02:27+00:00",
+        "--ip",
+        "203.0.113.77",
+        "--device",
+        "Chrome",
+        "--location",
+        "Singapore",
+    )
     before = journal_bytes(incident_home)
     bad = run("evidence", "login", "--time", "2026-11-25T02:27", "--ip", "999.1.1.1")
     assert bad.exit_code == 1 and "cannot read IP address" in bad.output
@@ -65,9 +100,29 @@ def test_login_and_bad_ip(run: Runner, session: str, incident_home: Path) -> Non
 
 
 def test_contact_official_and_not(run: Runner, session: str) -> None:
-    ok = run.ok("evidence", "contact", "--channel", "chat", "--summary", "asked for freeze", "--ticket", "CASE-1", "--url", "https://www.okx.com/help")
+    ok = run.ok(
+        "evidence",
+        "contact",
+        "--channel",
+        "chat",
+        "--summary",
+        "asked for freeze",
+        "--ticket",
+        "CASE-1",
+        "--url",
+        "https://www.okx.com/help",
+    )
     assert "WARNING" not in ok.output
-    bad = run.ok("evidence", "contact", "--channel", "email", "--summary", "they wrote to me", "--url", "support@okx-security-team.com")
+    bad = run.ok(
+        "evidence",
+        "contact",
+        "--channel",
+        "email",
+        "--summary",
+        "they wrote to me",
+        "--url",
+        "support@okx-security-team.com",
+    )
     assert "not an official OKX channel" in bad.output
     items = evidence(run)
     assert items[0]["official"] is True and items[0]["ticket"] == "CASE-1"
@@ -76,7 +131,9 @@ def test_contact_official_and_not(run: Runner, session: str) -> None:
     assert "NOT OFFICIAL" in human
 
 
-def test_note_with_files_keeps_hash_and_survives_deleting_the_original(run: Runner, session: str, tmp_path: Path, incident_home: Path) -> None:
+def test_note_with_files_keeps_hash_and_survives_deleting_the_original(
+    run: Runner, session: str, tmp_path: Path, incident_home: Path
+) -> None:
     import hashlib
 
     shot = tmp_path / "withdrawals.png"
@@ -84,19 +141,35 @@ def test_note_with_files_keeps_hash_and_survives_deleting_the_original(run: Runn
     doc = tmp_path / "email.txt"
     doc.write_text("Withdrawal confirmation e-mail", encoding="utf-8")
     digest = hashlib.sha256(shot.read_bytes()).hexdigest()
-    run.ok("evidence", "add", "--note", "Screenshot of the withdrawal page", "--file", str(shot), "--file", str(doc), "--step", "review-transactions")
+    run.ok(
+        "evidence",
+        "add",
+        "--note",
+        "Screenshot of the withdrawal page",
+        "--file",
+        str(shot),
+        "--file",
+        str(doc),
+        "--step",
+        "review-transactions",
+    )
     shot.unlink()
     [item] = evidence(run)
     assert item["step_id"] == "review-transactions"
     names = {a["name"]: a for a in item["attachments"]}
     assert names["withdrawals.png"]["sha256"] == digest
-    assert names["withdrawals.png"]["media_type"] == "image/png" and names["withdrawals.png"]["width"] == 64
+    assert (
+        names["withdrawals.png"]["media_type"] == "image/png"
+        and names["withdrawals.png"]["width"] == 64
+    )
     assert names["email.txt"]["media_type"] == "text/plain"
     assert json.loads(run.ok("verify", "--json").stdout)["attachments"] == 2
 
 
 @pytest.mark.parametrize("kind", ["missing", "fake-image", "truncated", "empty", "unknown-step"])
-def test_bad_files_and_steps_write_nothing(run: Runner, session: str, tmp_path: Path, incident_home: Path, kind: str) -> None:
+def test_bad_files_and_steps_write_nothing(
+    run: Runner, session: str, tmp_path: Path, incident_home: Path, kind: str
+) -> None:
     path = tmp_path / "shot.png"
     step: list[str] = []
     if kind == "fake-image":

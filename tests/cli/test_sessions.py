@@ -12,11 +12,22 @@ from tests.conftest import Runner
 
 
 def journal_bytes(home: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file() and p.name != "lock"}
+    return {
+        str(p): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file() and p.name != "lock"
+    }
 
 
 def test_start_prints_the_session_id(run: Runner) -> None:
-    result = run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a@b.c", "--no-run")
+    result = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "a@b.c",
+        "--no-run",
+    )
     sid = result.stdout.strip().splitlines()[0]
     assert len(sid) == len("20261125-abcdef")
     listed = json.loads(run.ok("list", "--json").stdout)
@@ -25,7 +36,16 @@ def test_start_prints_the_session_id(run: Runner) -> None:
 
 
 def test_start_json_and_without_terminal_does_not_run(run: Runner) -> None:
-    result = run.ok("start", "--playbook", "email-account", "--platform", "Gmail", "--account", "x@gmail.com", "--json")
+    result = run.ok(
+        "start",
+        "--playbook",
+        "email-account",
+        "--platform",
+        "Gmail",
+        "--account",
+        "x@gmail.com",
+        "--json",
+    )
     assert set(json.loads(result.stdout)) == {"session_id"}
 
 
@@ -39,16 +59,29 @@ def test_start_json_and_without_terminal_does_not_run(run: Runner) -> None:
         (["--playbook", "missing.yaml"], "no such file"),
     ],
 )
-def test_start_refuses_bad_input_and_writes_nothing(run: Runner, incident_home: Path, args: list[str], message: str) -> None:
+def test_start_refuses_bad_input_and_writes_nothing(
+    run: Runner, incident_home: Path, args: list[str], message: str
+) -> None:
     result = run("start", "--platform", "OKX", "--account", "a@b.c", "--no-run", *args)
     assert result.exit_code in (1, 2)
     assert message in result.output
     assert "Traceback" not in result.output
-    assert not (incident_home / "sessions").exists() or not any((incident_home / "sessions").iterdir())
+    assert not (incident_home / "sessions").exists() or not any(
+        (incident_home / "sessions").iterdir()
+    )
 
 
 def test_start_with_unknown_platform_warns(run: Runner) -> None:
-    result = run.ok("start", "--playbook", "crypto-exchange", "--platform", "TinyDEX", "--account", "u1", "--no-run")
+    result = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "TinyDEX",
+        "--account",
+        "u1",
+        "--no-run",
+    )
     assert "not one of this playbook's platforms" in result.output
 
 
@@ -65,7 +98,18 @@ def test_status_counts_time_and_next_steps(run: Runner, session: str) -> None:
 
 
 def test_status_in_chinese(run: Runner) -> None:
-    run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a", "--lang", "zh", "--no-run")
+    run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "a",
+        "--lang",
+        "zh",
+        "--no-run",
+    )
     text = run.ok("status").stdout
     assert "下一步" in text and "距发现已过" in text
 
@@ -133,10 +177,27 @@ def test_no_session_yet(run: Runner) -> None:
 
 
 def test_session_prefix_and_most_recent(run: Runner, session: str) -> None:
-    other = json.loads(run.ok("start", "--playbook", "generic-account", "--platform", "Forum", "--account", "me", "--no-run", "--json").stdout)["session_id"]
+    other = json.loads(
+        run.ok(
+            "start",
+            "--playbook",
+            "generic-account",
+            "--platform",
+            "Forum",
+            "--account",
+            "me",
+            "--no-run",
+            "--json",
+        ).stdout
+    )["session_id"]
     assert json.loads(run.ok("status", "--json").stdout)["session_id"] == other
     prefix_len = next(i for i in range(len(session)) if session[: i + 1] != other[: i + 1]) + 1
-    assert json.loads(run.ok("status", "--json", "--session", session[:prefix_len]).stdout)["session_id"] == session
+    assert (
+        json.loads(run.ok("status", "--json", "--session", session[:prefix_len]).stdout)[
+            "session_id"
+        ]
+        == session
+    )
 
 
 def test_close_and_reopen(run: Runner, session: str) -> None:
@@ -152,7 +213,22 @@ def test_close_and_reopen(run: Runner, session: str) -> None:
 
 
 def test_export_markdown_to_file(run: Runner, session: str, tmp_path: Path) -> None:
-    run.ok("evidence", "tx", "--time", "2026-11-25T04:52", "--type", "withdrawal", "--asset", "usdt", "--amount", "9800.10", "--txid", "ab" * 32, "--network", "TRC20")
+    run.ok(
+        "evidence",
+        "tx",
+        "--time",
+        "2026-11-25T04:52",
+        "--type",
+        "withdrawal",
+        "--asset",
+        "usdt",
+        "--amount",
+        "9800.10",
+        "--txid",
+        "ab" * 32,
+        "--network",
+        "TRC20",
+    )
     target = tmp_path / "out.md"
     run.ok("export", "--format", "markdown", "-o", str(target))
     text = target.read_text(encoding="utf-8")
@@ -170,7 +246,9 @@ def test_verify_reports_count_and_head(run: Runner, session: str) -> None:
     assert data["head_hash"] in run.ok("verify").stdout
 
 
-def test_verify_exits_3_on_a_changed_journal(run: Runner, session: str, incident_home: Path) -> None:
+def test_verify_exits_3_on_a_changed_journal(
+    run: Runner, session: str, incident_home: Path
+) -> None:
     run.ok("evidence", "add", "--note", "first")
     journal = incident_home / "sessions" / session / "journal.log"
     data = bytearray(journal.read_bytes())
@@ -182,7 +260,18 @@ def test_verify_exits_3_on_a_changed_journal(run: Runner, session: str, incident
 
 
 def test_follow_up_due_after_a_contact(run: Runner, session: str) -> None:
-    run.ok("evidence", "contact", "--channel", "chat", "--summary", "Asked for a freeze", "--ticket", "T-1", "--url", "https://www.okx.com/help")
+    run.ok(
+        "evidence",
+        "contact",
+        "--channel",
+        "chat",
+        "--summary",
+        "Asked for a freeze",
+        "--ticket",
+        "T-1",
+        "--url",
+        "https://www.okx.com/help",
+    )
     data = json.loads(run.ok("status", "--json").stdout)
     due = datetime.fromisoformat(data["follow_up_due"])
     assert timedelta(hours=23) < due - datetime.now(UTC) <= timedelta(hours=24)

@@ -14,7 +14,10 @@ T0 = datetime(2026, 11, 25, tzinfo=UTC)
 
 def test_branch_steps_wait_for_the_answer() -> None:
     e = Engine(PB, {}, {})
-    assert [s.id for s in e.next_steps()] == ["q", "b"]  # b's requirement 'a' is not on any path yet
+    assert [s.id for s in e.next_steps()] == [
+        "q",
+        "b",
+    ]  # b's requirement 'a' is not on any path yet
     assert e.waiting(PB.steps[1]) and not e.applies(PB.steps[1])
 
 

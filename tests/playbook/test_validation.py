@@ -17,13 +17,36 @@ MINIMAL = {
     "title": {"en": "Mini", "zh": "迷你"},
     "description": {"en": "A small one.", "zh": "一个小手册。"},
     "steps": [
-        {"id": "q", "kind": "question", "title": {"en": "Can you log in?", "zh": "还能登录吗？"},
-         "why": {"en": "w", "zh": "原因"}, "help": {"en": "h", "zh": "帮助"}, "target_minutes": 2,
-         "options": [{"value": "yes", "label": {"en": "Yes", "zh": "能"}}, {"value": "no", "label": {"en": "No", "zh": "不能"}}]},
-        {"id": "a", "kind": "action", "title": {"en": "A", "zh": "甲"}, "why": {"en": "w", "zh": "原因"},
-         "help": {"en": "h", "zh": "帮助"}, "target_minutes": 10, "when": {"step": "q", "answer": "yes"}},
-        {"id": "b", "kind": "action", "title": {"en": "B", "zh": "乙"}, "why": {"en": "w", "zh": "原因"},
-         "help": {"en": "h", "zh": "帮助"}, "target_minutes": 20, "requires": ["a"]},
+        {
+            "id": "q",
+            "kind": "question",
+            "title": {"en": "Can you log in?", "zh": "还能登录吗？"},
+            "why": {"en": "w", "zh": "原因"},
+            "help": {"en": "h", "zh": "帮助"},
+            "target_minutes": 2,
+            "options": [
+                {"value": "yes", "label": {"en": "Yes", "zh": "能"}},
+                {"value": "no", "label": {"en": "No", "zh": "不能"}},
+            ],
+        },
+        {
+            "id": "a",
+            "kind": "action",
+            "title": {"en": "A", "zh": "甲"},
+            "why": {"en": "w", "zh": "原因"},
+            "help": {"en": "h", "zh": "帮助"},
+            "target_minutes": 10,
+            "when": {"step": "q", "answer": "yes"},
+        },
+        {
+            "id": "b",
+            "kind": "action",
+            "title": {"en": "B", "zh": "乙"},
+            "why": {"en": "w", "zh": "原因"},
+            "help": {"en": "h", "zh": "帮助"},
+            "target_minutes": 20,
+            "requires": ["a"],
+        },
     ],
 }
 
@@ -80,7 +103,9 @@ def mutate(change: str) -> dict:  # type: ignore[type-arg]
         ("negative-target", "step 'a': field 'target_minutes'"),
     ],
 )
-def test_validate_names_file_step_and_field(run: Runner, tmp_path: Path, change: str, expected: str) -> None:
+def test_validate_names_file_step_and_field(
+    run: Runner, tmp_path: Path, change: str, expected: str
+) -> None:
     path = write(tmp_path, mutate(change))
     result = run("playbooks", "validate", str(path))
     assert result.exit_code == 1
@@ -94,7 +119,9 @@ def test_valid_file(run: Runner, tmp_path: Path) -> None:
     assert "OK" in run.ok("playbooks", "validate", str(path)).output
 
 
-@pytest.mark.parametrize("text", ["id: [unclosed", "- just\n- a list", "", "!!python/object:os.system {}"])
+@pytest.mark.parametrize(
+    "text", ["id: [unclosed", "- just\n- a list", "", "!!python/object:os.system {}"]
+)
 def test_not_a_playbook(run: Runner, tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
@@ -104,7 +131,12 @@ def test_not_a_playbook(run: Runner, tmp_path: Path, text: str) -> None:
 
 def test_every_bundled_playbook_is_valid_and_complete() -> None:
     names = sorted(e.name for e in folder("playbooks").iterdir() if e.name.endswith(".yaml"))
-    assert names == ["crypto-exchange.yaml", "email-account.yaml", "generic-account.yaml", "payment-wallet.yaml"]
+    assert names == [
+        "crypto-exchange.yaml",
+        "email-account.yaml",
+        "generic-account.yaml",
+        "payment-wallet.yaml",
+    ]
     for name in names:
         pb = loader.parse(folder("playbooks").joinpath(name).read_text(encoding="utf-8"), name)
         assert pb.id == name.removesuffix(".yaml")
