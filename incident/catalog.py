@@ -127,7 +127,7 @@ CATALOG.update(
         "runner.choose": ("Your answer", "请选择"),
         "runner.asks-for": ("Record here with [e]: {kinds}", "按 [e] 在此记录：{kinds}"),
         "runner.recorded-here": ("Recorded for this step", "本步骤已记录"),
-        "runner.tried-before": ("Tried before: {status}", "之前尝试：{status}"),
+        "runner.tried-before": ("Tried before, did not work", "之前尝试过，没成功"),
         "runner.more": (
             "-- [space] more ({page}/{pages}) --",
             "-- 按空格看更多（{page}/{pages}） --",

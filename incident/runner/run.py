@@ -1,0 +1,305 @@
+"""The interactive walk-through: show the next step, read a key, record it through the core.
+
+Every action goes straight to ``incident.actions`` (which writes and fsyncs the journal), so
+quitting at any moment - q, Ctrl-C, a closed terminal, a kill - loses nothing, and
+``incident resume`` picks up from the journal at the same step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from typing import Literal, TypeVar
+
+import click
+
+from incident import actions
+from incident.catalog import t
+from incident.errors import IncidentError, NeedsConfirmation, StepError
+from incident.journal.store import Opened, Store
+from incident.runner import forms, screen
+from incident.runner.ask import Ask, Cancelled
+from incident.runner.screen import Notice
+from incident.runner.terminal import Stopped, Terminal, is_interactive, shielded, stop_on_hangup
+from incident.status import Status, status
+from incident.times import utcnow
+
+T = TypeVar("T")
+Mode = Literal["step", "checklist", "evidence", "text"]
+MORE = (" ", "pagedown", "down", "right")
+BACK = ("b", "pageup", "up", "left")
+MARKS: dict[str, Literal["done", "skipped", "failed"]] = {"d": "done", "s": "skipped", "f": "failed"}
+
+
+def run(session_id: str, lang: str | None = None) -> None:
+    """Walk the user through session ``session_id`` on this terminal until they quit."""
+    from incident.journal.store import Store
+
+    store = Store()
+    sid = store.resolve(session_id)
+    opened = store.open(sid)
+    lang = lang or opened.state.lang
+    if not is_interactive():
+        click.echo(t("runner.no-tty", lang), err=True)
+        raise SystemExit(1)
+    if opened.closed:
+        raise StepError(f"session {sid} is closed", f"reopen it with: incident reopen --session {sid}")
+    color = "NO_COLOR" not in os.environ
+    walk = Walk(store, sid, lang, Terminal(), Ask(lang, color), color, opened)
+    try:
+        with stop_on_hangup():
+            walk.loop()
+    except (KeyboardInterrupt, click.Abort):
+        _goodbye(t("runner.msg.interrupted", lang, sid=sid))
+        raise SystemExit(130) from None
+    except Stopped as stop:
+        _goodbye(t("runner.msg.interrupted", lang, sid=sid))
+        raise SystemExit(128 + stop.signum) from None
+    _goodbye(t("runner.msg.saved", lang, sid=sid))
+
+
+def _goodbye(text: str) -> None:
+    with contextlib.suppress(OSError):  # the terminal is gone; the journal has everything
+        click.echo("\r\n" + text, err=True)
+
+
+class Walk:
+    """What is on screen, and what each key does to the session."""
+
+    def __init__(self, store: Store, sid: str, lang: str, term: Terminal, ask: Ask,
+                 color: bool, opened: Opened) -> None:
+        self.store, self.sid, self.lang = store, sid, lang
+        self.term, self.ask, self.color = term, ask, color
+        self.opened = opened
+        self.current: str | None = None
+        self.mode: Mode = "step"
+        self.page = 0
+        self.pages = 1
+        self.notices: list[Notice] = [Notice(w, "warn") for w in opened.warnings]
+        self.text: tuple[str, str] = ("", "")
+
+    # -- state ------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.opened = self.store.open(self.sid)
+        self.notices += [Notice(w, "warn") for w in self.opened.warnings]
+
+    def status(self) -> Status:
+        result = status(self.opened.state, utcnow())
+        ids = [v.id for v in result.next]
+        if self.current not in ids:
+            self.current = ids[0] if ids else None
+        return result
+
+    # -- drawing ----------------------------------------------------------------------
+    def screen(self) -> screen.Screen:
+        cells, height = self.term.size()
+        st = self.status()
+        lang, color = self.lang, self.color
+        if self.mode == "checklist":
+            shown = screen.checklist_screen(st, lang=lang, cells=cells, height=height,
+                                            page=self.page, current=self.current, color=color)
+        elif self.mode == "evidence":
+            shown = screen.evidence_menu(st, self.current, lang=lang, cells=cells, height=height,
+                                         color=color)
+        elif self.mode == "text":
+            title, text = self.text
+            shown = screen.text_screen(st, title, text, lang=lang, cells=cells, height=height,
+                                       page=self.page, color=color)
+        elif self.current is None:
+            shown = screen.finished_screen(st, lang=lang, cells=cells, height=height,
+                                           notices=self.notices, color=color)
+        else:
+            shown = screen.step_screen(st, self.current, lang=lang, cells=cells, height=height,
+                                       page=self.page, notices=self.notices, color=color)
+        self.page, self.pages = shown.page, shown.pages
+        return shown
+
+    def loop(self) -> None:
+        while True:
+            self.term.draw(self.screen().lines)
+            key = self.term.key(lambda: self.screen().lines)
+            if not self.handle(key):
+                return
+
+    # -- keys -------------------------------------------------------------------------
+    def handle(self, key: str) -> bool:
+        """Do what ``key`` means on the current screen; False to quit."""
+        if key in MORE or key in BACK:
+            self.page = (self.page + (1 if key in MORE else -1)) % max(self.pages, 1)
+            return True
+        if self.mode == "checklist" or self.mode == "text":
+            self.mode, self.page = "step", 0
+            return True
+        if self.mode == "evidence":
+            self.mode = "step"
+            if key in screen.EVIDENCE_KEYS:
+                self.add_evidence(screen.EVIDENCE_KEYS[key])
+            return True
+        if key in ("q", "Q", "\x04"):
+            return False
+        self.notices = []
+        step = self.opened.state.playbook.step(self.current) if self.current else None
+        if key == "\x0c":  # Ctrl-L: read the journal again and redraw
+            self.reload()
+        elif key == "c":
+            self.mode, self.page = "checklist", 0
+        elif key == "e":
+            self.mode = "evidence"
+        elif key == "n":
+            self.add_evidence("note")
+        elif key == "r":
+            self.report()
+        elif key == "m":
+            self.message()
+        elif key == "l" and step is not None:
+            ids = [v.id for v in self.status().next]
+            self.current = ids[(ids.index(step.id) + 1) % len(ids)]
+            self.page = 0
+        elif step is not None and step.kind == "question" and key.isdigit():
+            number = int(key)
+            if 1 <= number <= len(step.options):
+                self.answer(step.id, step.options[number - 1].value)
+        elif step is not None and step.kind != "question" and key in ("d", "s", "f"):
+            self.mark(step.id, MARKS[key])
+        return True
+
+    # -- actions ----------------------------------------------------------------------
+    def core(self, action: Callable[[bool], T]) -> T | None:
+        """Call the core; ask before storing password-like text; show errors, never raise them."""
+        try:
+            try:
+                with shielded():
+                    return action(False)
+            except NeedsConfirmation as exc:
+                self.ask.say(exc.message, "warn")
+                if exc.hint:
+                    self.ask.say(exc.hint.replace(", or pass --yes if it is not one", "."))
+                if not self.ask.confirm(t("runner.ask.store-anyway", self.lang)):
+                    self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
+                    return None
+                with shielded():
+                    return action(True)
+        except IncidentError as exc:  # SecretRefused included: shown, nothing stored
+            self.notices.append(Notice(str(exc), "error"))
+            self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
+            return None
+        finally:
+            self.reload()
+
+    def form(self, title: str) -> None:
+        st = self.status()
+        cells, _ = self.term.size()
+        self.term.form(screen.form_head(st, title, lang=self.lang, cells=cells, color=self.color))
+
+    def mark(self, step_id: str, status_: Literal["done", "skipped", "failed"]) -> None:
+        step = self.opened.state.playbook.step(step_id)
+        assert step is not None
+        title = step.title.get(self.lang)
+        reason = None
+        if status_ != "done":
+            self.form(t(f"runner.form.{'skip' if status_ == 'skipped' else 'failed'}", self.lang, title=title))
+            key = "runner.ask.reason-skip" if status_ == "skipped" else "runner.ask.reason-failed"
+            try:
+                reason = self.ask.text(t(key, self.lang), required=True)
+            except Cancelled:
+                self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+                return
+        event = self.core(
+            lambda ok: actions.mark_step(
+                self.store, self.sid, step_id, status_, now=utcnow(), reason=reason, confirmed=ok
+            )
+        )
+        if event is not None:
+            shown = t("runner.msg.marked", self.lang, title=title, status=t(f"status.{status_}", self.lang))
+            self.notices.append(Notice(shown, "ok" if status_ == "done" else "info"))
+            self.current, self.page = None, 0  # on to the first step left (a failed one goes last)
+
+    def answer(self, step_id: str, value: str) -> None:
+        event = self.core(lambda ok: actions.answer(self.store, self.sid, step_id, value, now=utcnow()))
+        if event is not None:
+            step = self.opened.state.playbook.step(step_id)
+            assert step is not None
+            label = next(o.label.get(self.lang) for o in step.options if o.value == value)
+            self.notices.append(Notice(t("runner.msg.answered", self.lang, answer=label), "ok"))
+            self.current, self.page = None, 0
+
+    def add_evidence(self, kind: str) -> None:
+        label = t("runner.file", self.lang) if kind == "file" else t(f"evidence.{kind}", self.lang)
+        self.form(f"{t('runner.evidence-title', self.lang)}: {label}")
+        state = self.opened.state
+        try:
+            if kind == "transaction":
+                filled = forms.transaction(self.ask, state, utcnow())
+            elif kind == "login":
+                filled = forms.login(self.ask, state, utcnow())
+            elif kind == "contact":
+                filled = forms.contact(self.ask, state)
+            elif kind == "file":
+                filled = forms.file(self.ask)
+            else:
+                filled = forms.note(self.ask)
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+            return
+        except IncidentError as exc:
+            self.notices += [Notice(str(exc), "error"), Notice(t("runner.msg.not-stored", self.lang), "warn")]
+            return
+        step_id = self.current
+        recorded = self.core(
+            lambda ok: actions.add_evidence(
+                self.store, self.sid, filled.build, now=utcnow(), files=filled.files,
+                step_id=step_id, confirmed=ok,
+            )
+        )
+        if recorded is not None:
+            self.notices.append(Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok"))
+            self.notices += [Notice(w, "error") for w in recorded.warnings]
+
+    def report(self) -> None:
+        from incident.report.files import write_output
+
+        self.form(t("runner.form.report", self.lang))
+        default = f"incident-report-{self.sid}.pdf"
+        try:
+            given = self.ask.text(t("runner.ask.report-path", self.lang), default=default)
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+            return
+        path = forms.path_of(given or default)
+        self.ask.say(t("runner.msg.working", self.lang), "dim")
+        try:
+            from incident.report import pdf
+
+            self.reload()
+            data = pdf.render(self.opened, lang=self.lang, now=utcnow())
+            with shielded():
+                write_output(path, data)
+        except IncidentError as exc:
+            self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
+            return
+        except Exception as exc:  # a bug in the report must not end the walk-through
+            error = f"{exc.__class__.__name__}: {exc}"
+            self.notices.append(Notice(t("runner.msg.failed", self.lang, error=error), "error"))
+            return
+        self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path.resolve()), "ok"))
+
+    def message(self) -> None:
+        text = support_message(self.opened, self.lang)
+        if text is None:
+            self.notices.append(Notice(t("runner.msg.no-message", self.lang), "warn"))
+            return
+        self.text = (t("runner.message-title", self.lang), text)
+        self.mode, self.page = "text", 0
+
+
+def support_message(opened: Opened, lang: str) -> str | None:
+    """The message to send to support, or None when this version cannot write one."""
+    try:
+        from incident.report import messages  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    render = getattr(messages, "render", None)
+    if render is None:
+        return None
+    return str(render(opened.state, lang=lang, now=utcnow()))

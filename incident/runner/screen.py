@@ -1,0 +1,449 @@
+"""What the runner shows: pure functions from a session's status to lines of text.
+
+Nothing here reads keys or writes to the terminal, so every screen can be tested as data.
+Lines never take more than ``width - 1`` cells (the last column is left free so no terminal
+wraps early) and a screen never takes more than ``height - 1`` lines, leaving the cursor a row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from incident.catalog import t
+from incident.playbook.schema import Step
+from incident.runner.cells import clip, pad, width, wrap
+from incident.session import EvidenceItem, SessionState
+from incident.status import Status, StepView
+from incident.times import fmt_duration, fmt_local, local
+
+Tone = Literal["ok", "info", "warn", "error"]
+_TONES: dict[str, dict[str, Any]] = {
+    "ok": {"fg": "green"},
+    "info": {},
+    "warn": {"fg": "yellow", "bold": True},
+    "error": {"fg": "red", "bold": True},
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A line of feedback under the screen: what the last action did."""
+
+    text: str
+    tone: Tone = "info"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    style: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Screen:
+    lines: list[str]
+    pages: int = 1
+    page: int = 0
+
+
+Key = tuple[str, str]  # (key, label)
+
+
+def clock(delta: timedelta) -> str:
+    """``1:02:13`` or ``2d 03:05:12``: the incident clock, to the second."""
+    total = max(0, int(delta.total_seconds()))
+    days, rem = divmod(total, 86400)
+    hours, rem = divmod(rem, 3600)
+    minutes, seconds = divmod(rem, 60)
+    if days:
+        return f"{days}d {hours:02d}:{minutes:02d}:{seconds:02d}"
+    return f"{hours}:{minutes:02d}:{seconds:02d}"
+
+
+def _paint(line: Line, cells: int, color: bool) -> str:
+    text = clip(line.text, cells)
+    if not color or not line.style:
+        return text
+    import click
+
+    return click.style(text, **line.style)
+
+
+def header(st: Status, lang: str, cells: int) -> list[Line]:
+    """Platform and account, the ticking clock, progress, and a rule."""
+    s = st.state
+    right = t("runner.clock", lang, clock=clock(st.now - s.discovered_at))
+    left = clip(f"{s.platform} / {s.account}", max(8, cells - width(right) - 2))
+    gap = max(2, cells - width(left) - width(right))
+    p = st.progress
+    progress = t("label.progress", lang) + colon(lang) + t(
+        "progress.line", lang, done=p.done, skipped=p.skipped, failed=p.failed, left=p.left,
+        total=p.total,
+    )
+    lines = [Line(left + " " * gap + right, {"bold": True}), Line(progress)]
+    if st.overdue:
+        lines.append(Line("! " + t("runner.overdue-count", lang, count=len(st.overdue)), _TONES["error"]))
+    lines.append(Line("-" * cells, {"dim": True}))
+    return lines
+
+
+def keys(items: Sequence[Key], cells: int) -> list[Line]:
+    """``[d] done  [s] skip ...`` wrapped over as many lines as needed."""
+    lines: list[str] = [""]
+    for key, label in items:
+        part = f"[{key}] {label}"
+        if lines[-1] and width(lines[-1]) + 2 + width(part) > cells:
+            lines.append("")
+        lines[-1] = f"{lines[-1]}  {part}" if lines[-1] else part
+    return [Line(line, {"fg": "cyan"}) for line in lines]
+
+
+def _notices(notices: Sequence[Notice], cells: int) -> list[Line]:
+    out: list[Line] = []
+    for notice in notices:
+        out.extend(Line(text, _TONES[notice.tone]) for text in wrap(notice.text, cells))
+    return out
+
+
+def frame(
+    head: list[Line],
+    body: list[Line],
+    foot: list[Line],
+    *,
+    cells: int,
+    height: int,
+    page: int,
+    lang: str,
+    color: bool,
+) -> Screen:
+    """Head, one page of body, foot; a "more" line when the body does not fit."""
+    room = max(3, height - 1 - len(head) - len(foot))
+    pages = 1
+    if len(body) > room:
+        spans = _pages(body, room - 1)
+        pages = len(spans)
+        page = min(max(page, 0), pages - 1)
+        start, end = spans[page]
+        shown = body[start:end] + [Line("")] * (room - 1 - (end - start))
+        more = t("runner.more", lang, page=page + 1, pages=pages)
+        shown.append(Line(" " * max(0, cells - width(more)) + more, {"fg": "cyan"}))
+    else:
+        page = 0
+        shown = body + [Line("")] * (room - len(body))
+    lines = [_paint(line, cells, color) for line in head + shown + foot]
+    return Screen(lines, pages, page)
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _pages(body: list[Line], room: int) -> list[tuple[int, int]]:
+    """Where each page starts and ends, cutting at a blank line when one is near the end."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(body):
+        while start < len(body) - 1 and not body[start].text:
+            start += 1
+        end = min(start + room, len(body))
+        if end < len(body) and body[end].text:
+            blank = next((i for i in range(end - 1, start + room // 2, -1) if not body[i].text), None)
+            end = blank if blank is not None else end
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _labelled(
+    label: str, text: str, cells: int, lang: str, style: dict[str, Any] | None = None
+) -> list[Line]:
+    """``Label: text`` with the following lines and paragraphs indented under it."""
+    first, *rest = text.split("\n")
+    lines = wrap(f"{label}{colon(lang)}{first}", cells, hang="  ")
+    for paragraph in rest:
+        marker = _LIST_ITEM.match(paragraph)
+        hang = "  " + " " * (len(marker.group(0)) if marker else 0)
+        lines += wrap(paragraph.strip(), cells, "  ", hang)
+    return [Line(line, style or {}) for line in lines]
+
+
+def describe(item: EvidenceItem, state: SessionState, lang: str) -> str:
+    """One line about a piece of evidence: ``E2 Transaction: withdrawal 1520.5 USDT``."""
+    e = item.evidence
+    kind = t(f"evidence.{e.kind}", lang)
+    if e.kind == "transaction":
+        body = f"{t('tx.' + e.tx_type, lang)} {e.amount} {e.asset}"
+    elif e.kind == "login":
+        body = " ".join(x for x in (fmt_local(e.time, state.tz), e.ip, e.device) if x)
+    elif e.kind == "contact":
+        body = " ".join(x for x in (t("channel." + e.channel, lang), e.ticket, e.summary) if x)
+        if e.official is False:
+            body += " [NOT OFFICIAL]"
+    else:
+        body = e.text
+    files = f" (+{len(item.attachments)})" if item.attachments else ""
+    return f"E{item.number} {kind}: {' '.join(body.split())}{files}"
+
+
+def _channels(state: SessionState, lang: str, cells: int) -> list[Line]:
+    out = [Line(t("runner.channels", lang) + colon(lang).strip(), {"bold": True})]
+    if not state.channels:
+        out += [Line(x) for x in wrap(t("runner.channels-unknown", lang), cells, "  ")]
+        return out
+    for ch in state.channels:
+        hours = f" ({t('runner.hours', lang, hours=ch.hours)})" if ch.hours else ""
+        text = f"- {ch.name.get(lang)} [{t('channel.' + ch.kind, lang)}]: {ch.address}{hours}"
+        out += [Line(x) for x in wrap(text, cells, hang="    ")]
+        if ch.note:
+            out += [Line(x, {"dim": True}) for x in wrap(ch.note.get(lang), cells, "    ")]
+    return out
+
+
+def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
+    """Why, how (with the platform's note), answers, support channels, evidence so far."""
+    s = st.state
+    out: list[Line] = []
+    current = s.steps[step.id]
+    if current.status == "failed":
+        label = t("runner.tried-before", lang)
+        reason = current.reason or current.note
+        out += _labelled(label, reason, cells, lang, _TONES["warn"]) if reason else [Line(label, _TONES["warn"])]
+        out.append(Line(""))
+    out += _labelled(t("runner.why", lang), step.why.get(lang), cells, lang)
+    out.append(Line(""))
+    out += _labelled(t("runner.how", lang), step.help.get(lang), cells, lang)
+    note = step.note_for(s.platform_id)
+    if note:
+        specific = s.platform_id is not None and s.platform_id in step.platform_notes
+        label = t("runner.on-platform", lang, platform=s.platform) if specific else t("runner.general-note", lang)
+        out.append(Line(""))
+        out += _labelled(label, note.get(lang), cells, lang)
+    if step.kind == "question":
+        out.append(Line(""))
+        out.append(Line(t("runner.choose", lang) + colon(lang).strip(), {"bold": True}))
+        for i, option in enumerate(step.options, 1):
+            out += [Line(x, {"bold": True}) for x in wrap(f"[{i}] {option.label.get(lang)}", cells, "  ", "      ")]
+    if step.support:
+        out.append(Line(""))
+        out += _channels(s, lang, cells)
+    if step.evidence:
+        kinds = ", ".join(t("runner.file", lang) if k == "file" else t(f"evidence.{k}", lang) for k in step.evidence)
+        out.append(Line(""))
+        out += [Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=kinds), cells)]
+    here = [i for i in s.evidence if i.step_id == step.id]
+    if here:
+        out.append(Line(""))
+        out.append(Line(t("runner.recorded-here", lang) + colon(lang).strip(), {"bold": True}))
+        out += [Line(clip("  " + describe(i, s, lang), cells), _TONES["ok"]) for i in here]
+    return out
+
+
+def _position(st: Status, step_id: str) -> tuple[int, int]:
+    visible = [s.id for s in st.state.engine.visible()]
+    return (visible.index(step_id) + 1 if step_id in visible else 0), len(visible)
+
+
+def step_title(st: Status, view: StepView, lang: str, cells: int) -> list[Line]:
+    n, total = _position(st, view.id)
+    right = t("runner.step-of", lang, n=n, total=total)
+    title = clip(f"> {view.title}", max(10, cells - width(right) - 2))
+    first = Line(pad(title, cells - width(right)) + right, {"bold": True})
+    due = fmt_local(view.due_at, st.state.tz)
+    target = t("runner.target", lang, minutes=view.target_minutes, due=due)
+    if view.overdue:
+        late = t("runner.overdue", lang, late=fmt_duration(st.now - view.due_at))
+        return [first, Line(f"  {target}  !! {late}", _TONES["error"])]
+    left = t("runner.time-left", lang, left=fmt_duration(view.due_at - st.now))
+    return [first, Line(f"  {target} ({left})")]
+
+
+def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
+    if step.kind == "question":
+        count = len(step.options)
+        first: list[Key] = [("1" if count == 1 else f"1-{count}", t("runner.key.answer", lang))]
+    else:
+        first = [
+            ("d", t("runner.key.done", lang)),
+            ("s", t("runner.key.skip", lang)),
+            ("f", t("runner.key.failed", lang)),
+        ]
+    rest: list[Key] = [
+        ("n", t("runner.key.note", lang)),
+        ("e", t("runner.key.evidence", lang)),
+        ("c", t("runner.key.checklist", lang)),
+        ("l", t("runner.key.later", lang)),
+        ("r", t("runner.key.report", lang)),
+        ("m", t("runner.key.message", lang)),
+        ("q", t("runner.key.quit", lang)),
+    ]
+    more: list[Key] = [("space", t("runner.key.more", lang))] if pages > 1 else []
+    return first + rest + more
+
+
+def _foot(items: Sequence[Key], notices: Sequence[Notice], cells: int) -> list[Line]:
+    return [Line("-" * cells, {"dim": True}), *keys(items, cells), *_notices(notices, cells)]
+
+
+def step_screen(
+    st: Status,
+    step_id: str,
+    *,
+    lang: str,
+    cells: int,
+    height: int,
+    page: int = 0,
+    notices: Sequence[Notice] = (),
+    color: bool = False,
+) -> Screen:
+    """The main screen: one step to do now, how, and the keys to record it."""
+    cells -= 1
+    view = next((v for v in st.next if v.id == step_id), None)
+    step = st.state.playbook.step(step_id)
+    if view is None or step is None:
+        raise ValueError(f"{step_id!r} is not one of the next steps")
+    head = header(st, lang, cells) + step_title(st, view, lang, cells) + [Line("")]
+    body = step_body(st, step, lang, cells)
+    # Two passes: the keys depend on whether a "more" key is needed.
+    first = frame(head, body, _foot(step_keys(step, lang), notices, cells), cells=cells,
+                  height=height, page=page, lang=lang, color=color)
+    if first.pages == 1:
+        return first
+    return frame(head, body, _foot(step_keys(step, lang, first.pages), notices, cells),
+                 cells=cells, height=height, page=page, lang=lang, color=color)
+
+
+def finished_keys(lang: str) -> list[Key]:
+    return [
+        ("n", t("runner.key.note", lang)),
+        ("e", t("runner.key.evidence", lang)),
+        ("c", t("runner.key.checklist", lang)),
+        ("r", t("runner.key.report", lang)),
+        ("m", t("runner.key.message", lang)),
+        ("q", t("runner.key.quit", lang)),
+    ]
+
+
+def finished_screen(
+    st: Status, *, lang: str, cells: int, height: int, notices: Sequence[Notice] = (),
+    color: bool = False,
+) -> Screen:
+    """Nothing left to do now: what remains is the report, support and follow-up."""
+    cells -= 1
+    s = st.state
+    body = [Line(t("next.none", lang), {"bold": True, "fg": "green"}), Line("")]
+    body += [Line(x) for x in wrap(t("runner.finished-hint", lang), cells)]
+    if st.follow_up_due is not None:
+        late = " (!)" if st.now > st.follow_up_due else ""
+        due = fmt_local(st.follow_up_due, s.tz)
+        body += [Line(""), Line(f"{t('label.follow-up', lang)}{colon(lang)}{due}{late}")]
+    foot = _foot(finished_keys(lang), notices, cells)
+    return frame(header(st, lang, cells), body, foot, cells=cells, height=height, page=0,
+                 lang=lang, color=color)
+
+
+def _short(value: datetime, tz: str, now: datetime) -> str:
+    """``14:05`` today, ``11-26 14:05`` on another day (in the session's zone)."""
+    here, today = local(value, tz), local(now, tz)
+    return here.strftime("%H:%M" if here.date() == today.date() else "%m-%d %H:%M")
+
+
+_MARKS = {"done": "[x]", "skipped": "[-]", "failed": "[!]", "pending": "[ ]"}
+
+
+def checklist_lines(st: Status, lang: str, cells: int, current: str | None = None) -> list[Line]:
+    """Every step of the playbook, in order, with what became of it."""
+    s = st.state
+    engine = s.engine
+    views = {v.id: v for v in st.next + st.blocked}
+    out: list[Line] = []
+    for step in s.playbook.steps:
+        state = s.steps[step.id]
+        style: dict[str, Any] = {}
+        if not engine.applies(step):
+            mark = "   "
+            what = t("status.waiting" if engine.waiting(step) else "status.not-applicable", lang)
+            style = {"dim": True}
+        else:
+            mark = _MARKS[state.status]
+            if state.answer is not None:
+                option = next((o for o in step.options if o.value == state.answer), None)
+                what = option.label.get(lang) if option else state.answer
+            elif state.status in ("done", "skipped") and state.at is not None:
+                what = f"{t('status.' + state.status, lang)} {_short(state.at, s.tz, st.now)}"
+            elif step.id in views and views[step.id].unmet:
+                what = f"{t('label.needs', lang)} {', '.join(views[step.id].unmet)}"
+            else:
+                view = views.get(step.id)
+                if view is not None and view.overdue:
+                    what = t("runner.overdue", lang, late=fmt_duration(st.now - view.due_at))
+                    style = _TONES["error"]
+                else:
+                    due = engine.due_at(step, s.discovered_at)
+                    what = f"{t('label.due', lang)} {_short(due, s.tz, st.now)}"
+        pointer = ">" if step.id == current else " "
+        what = clip(what, max(12, cells // 3))
+        title = clip(step.title.get(lang), cells - 6 - width(what) - 1)
+        out.append(Line(f"{pointer}{mark} {pad(title, cells - 6 - width(what))} {what}".rstrip(), style))
+    return out
+
+
+def checklist_screen(
+    st: Status, *, lang: str, cells: int, height: int, page: int = 0,
+    current: str | None = None, color: bool = False,
+) -> Screen:
+    cells -= 1
+    head = [*header(st, lang, cells), Line(t("runner.checklist", lang), {"bold": True})]
+    foot = _foot([("space", t("runner.key.more", lang)), ("c", t("runner.key.back", lang))], (), cells)
+    return frame(head, checklist_lines(st, lang, cells, current), foot, cells=cells,
+                 height=height, page=page, lang=lang, color=color)
+
+
+EVIDENCE_KEYS: dict[str, str] = {"t": "transaction", "l": "login", "c": "contact", "f": "file", "n": "note"}
+
+
+def evidence_menu(
+    st: Status, step_id: str | None, *, lang: str, cells: int, height: int, color: bool = False,
+) -> Screen:
+    """Which kind of evidence to add; the kinds the current step asks for come marked."""
+    cells -= 1
+    step = st.state.playbook.step(step_id) if step_id else None
+    asked = set(step.evidence) if step else set()
+    head = [*header(st, lang, cells), Line(t("runner.evidence-title", lang), {"bold": True})]
+    body: list[Line] = []
+    if step is not None:
+        body.append(Line(t("runner.evidence-for", lang, title=step.title.get(lang)), {"dim": True}))
+    body.append(Line(""))
+    for key, kind in EVIDENCE_KEYS.items():
+        label = t("runner.file", lang) if kind == "file" else t(f"evidence.{kind}", lang)
+        extra = f"  <- {t('runner.asked-here', lang)}" if kind in asked else ""
+        body.append(Line(f"  [{key}] {label}{extra}", {"bold": True} if extra else {}))
+    foot = [Line("-" * cells, {"dim": True}), Line(t("runner.key.other-back", lang), {"fg": "cyan"})]
+    return frame(head, body, foot, cells=cells, height=height, page=0, lang=lang, color=color)
+
+
+def text_screen(
+    st: Status, title: str, text: str, *, lang: str, cells: int, height: int, page: int = 0,
+    extra_keys: Sequence[Key] = (), color: bool = False,
+) -> Screen:
+    """A long text (a support message) shown a page at a time."""
+    cells -= 1
+    head = [*header(st, lang, cells), Line(title, {"bold": True})]
+    body = [Line(x) for x in wrap(text, cells)]
+    items = [*extra_keys, ("space", t("runner.key.more", lang)), ("q", t("runner.key.back", lang))]
+    return frame(head, body, _foot(items, (), cells), cells=cells, height=height, page=page,
+                 lang=lang, color=color)
+
+
+def form_head(st: Status, title: str, *, lang: str, cells: int, color: bool = False) -> list[str]:
+    """What stays on screen above the questions of a form."""
+    cells -= 1
+    lines = [*header(st, lang, cells), Line(title, {"bold": True})]
+    lines += [Line(x, {"dim": True}) for x in wrap(t("runner.form.cancel-hint", lang), cells)]
+    return [_paint(line, cells, color) for line in lines] + [""]
