@@ -85,6 +85,7 @@ def _read_info(home: Path) -> dict[str, Any] | None:
 
 
 def _write_info(home: Path, info: dict[str, Any]) -> None:
+    paths.ensure_dir(home)
     paths.write_private(_key_file(home), json.dumps(info, indent=2).encode("utf-8"))
 
 
