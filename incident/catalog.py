@@ -225,3 +225,176 @@ CATALOG.update(
         ),
     }
 )
+
+# The PDF report (incident report).
+CATALOG.update(
+    {
+        "report.title": ("Account takeover on {platform}: please act now", "{platform} 账户被盗：请立即处理"),
+        "report.doc-title": ("Incident report: {platform} account {account}", "事件报告：{platform} 账户 {account}"),
+        "report.author": ("Owner of {account}", "{account} 的账户所有人"),
+        "report.subject": (
+            "Unauthorized access to {platform} account {account}, discovered {discovered}",
+            "{platform} 账户 {account} 遭他人盗用，发现于 {discovered}",
+        ),
+        "report.keywords": ("account takeover, incident report, {platform}", "账户被盗, 事件报告, {platform}"),
+        "report.header": (
+            "Incident report · {platform} · {account} · session {session}",
+            "事件报告 · {platform} · {account} · 事件编号 {session}",
+        ),
+        "report.page": ("Page {page} of ", "第 {page} 页，共 "),
+        "report.page-total": ("{total}", "{total} 页"),
+        "report.label.reported": ("Reported", "报告时间"),
+        "report.sec.timeline": ("Timeline", "时间线"),
+        "report.sec.checklist": ("Checklist", "处置清单"),
+        "report.sec.transactions": ("Unauthorized transactions", "未授权交易"),
+        "report.sec.logins": ("Suspicious logins", "可疑登录"),
+        "report.sec.contacts": ("Support contact log", "客服联系记录"),
+        "report.sec.evidence": ("Evidence", "证据清单"),
+        "report.sec.files": ("Attachments and their SHA-256", "附件及其 SHA-256 哈希值"),
+        "report.sec.screenshots": ("Screenshots", "截图"),
+        "report.sec.fulltext": ("Long texts in full", "长文本全文"),
+        "report.sec.integrity": ("Integrity", "完整性校验"),
+        "report.sum.intro": (
+            "This account was taken over by someone else. Its owner asks support to act on the "
+            "facts below; the full timeline, transactions and evidence follow in this report.",
+            "该账户已被他人盗用。账户所有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
+        ),
+        "report.sum.asks": ("What we ask of support", "请客服协助"),
+        "report.sum.ask.freeze": (
+            "Freeze the account now, or keep it frozen: block all withdrawals, trading, API keys "
+            "and logins until the owner's identity is verified.",
+            "立即冻结账户（已冻结的请保持冻结）：在核实账户所有人身份之前，禁止一切提币、交易、API 调用和登录。",
+        ),
+        "report.sum.ask.recovery": (
+            "Help the owner take the account back: after verifying their identity, reset the bound "
+            "e-mail, phone and 2FA, and sign out every other device and session.",
+            "协助账户所有人找回账户：核实身份后，重置绑定的邮箱、手机号和二次验证，并登出其他所有设备和会话。",
+        ),
+        "report.sum.ask.reversal": (
+            "Investigate the unauthorized transactions: stop or reverse what can still be stopped, "
+            "flag the destination addresses, and ask the receiving platforms to freeze the funds.",
+            "调查这些未授权交易：尚能拦截或撤回的请尽量拦截或撤回，标记收款地址，并联系收款平台冻结相关资金。",
+        ),
+        "report.sum.ask.records": (
+            "Keep this account's login, device and IP records; the police may ask for them.",
+            "保留该账户的登录、设备和 IP 记录，警方可能会调取。",
+        ),
+        "report.sum.totals": ("Unauthorized totals", "未授权金额合计"),
+        "report.sum.tickets": ("Tickets", "工单号"),
+        "report.sum.tickets-none": ("none yet", "暂无"),
+        "report.sum.txids": ("Transactions with a TxID", "有交易哈希的交易"),
+        "report.sum.count": ("{count} transaction(s)", "{count} 笔"),
+        "report.sum.unofficial": (
+            "Warning: {count} contact(s) went through a channel that is NOT official. "
+            "See the support contact log.",
+            "警告：有 {count} 次联系经由非官方渠道，详见客服联系记录。",
+        ),
+        "report.timeline.intro": (
+            "Every action recorded in this session, oldest first. Local times are in {zone}; "
+            "T+ counts hours and minutes from the moment the takeover was discovered.",
+            "本次处置记录的全部操作，按时间先后排列。本地时间为 {zone} 时区；T+ 表示距发现被盗的时长（时:分）。",
+        ),
+        "report.check.met": ("met", "按时完成"),
+        "report.check.missed": ("missed by {by}", "超时 {by}"),
+        "report.check.overdue": ("overdue by {by}", "已超时 {by}"),
+        "report.check.override": ("recorded with an override; not done first", "强制记录，以下前置步骤当时未完成"),
+        "report.tx.intro": (
+            "Addresses and TxIDs are given in full. Each TxID links to a public block explorer for "
+            "its network; trades inside the exchange have no TxID.",
+            "地址和交易哈希均完整列出。每个交易哈希都链接到对应网络的公共区块浏览器；交易所内部的买卖没有交易哈希。",
+        ),
+        "report.tx.none": ("No unauthorized transactions recorded.", "未记录未授权交易。"),
+        "report.tx.explorer": ("on {name}", "可在 {name} 查看"),
+        "report.tx.explorer-none": ("no explorer known for this network", "暂无该网络的已知区块浏览器"),
+        "report.col.time": ("Time", "时间"),
+        "report.col.local": ("Local time", "本地时间"),
+        "report.col.utc": ("UTC", "UTC 时间"),
+        "report.col.offset": ("T+", "T+"),
+        "report.col.event": ("What happened", "事件"),
+        "report.col.step": ("Step", "步骤"),
+        "report.col.status": ("Status", "状态"),
+        "report.col.done-at": ("Done at", "完成时间"),
+        "report.col.target": ("Target", "目标时限"),
+        "report.col.met": ("On time?", "是否按时"),
+        "report.col.details": ("Details", "详情"),
+        "report.col.type": ("Type", "类型"),
+        "report.col.asset": ("Asset", "币种"),
+        "report.col.amount": ("Amount", "数量"),
+        "report.col.network": ("Network", "网络"),
+        "report.col.to": ("To", "收款地址"),
+        "report.col.to-txid": ("Destination address and TxID", "收款地址与交易哈希"),
+        "report.col.txid": ("TxID", "交易哈希（TxID）"),
+        "report.col.total": ("Total", "合计"),
+        "report.col.count": ("Transactions", "笔数"),
+        "report.col.ip": ("IP address", "IP 地址"),
+        "report.col.device": ("Device", "设备"),
+        "report.col.location": ("Location", "地点"),
+        "report.col.note": ("Note", "备注"),
+        "report.col.recorded": ("Recorded", "记录时间"),
+        "report.col.channel": ("Channel", "渠道"),
+        "report.col.ticket-agent": ("Ticket / agent", "工单号 / 客服"),
+        "report.col.summary": ("What was said", "沟通内容"),
+        "report.col.url": ("Link", "链接"),
+        "report.col.kind": ("Kind", "类别"),
+        "report.col.content": ("Content", "内容"),
+        "report.col.files": ("Files", "附件"),
+        "report.col.file": ("File", "文件"),
+        "report.col.size": ("Size", "大小"),
+        "report.col.sha256": ("SHA-256", "SHA-256"),
+        "report.login.none": ("No suspicious login recorded.", "未记录可疑登录。"),
+        "report.contact.none": ("No contact with support recorded yet.", "尚未记录与客服的联系。"),
+        "report.contact.official": ("official channel", "官方渠道"),
+        "report.contact.unchecked": ("not checked", "未核实"),
+        "report.contact.unofficial-flag": ("NOT AN OFFICIAL CHANNEL.", "非官方渠道！"),
+        "report.ev.none": ("No evidence recorded yet.", "尚未记录任何证据。"),
+        "report.ev.no-files": ("No files attached.", "没有附件。"),
+        "report.ev.see": ("details under “{section}”", "详见“{section}”"),
+        "report.ev.for-step": ("for step: {step}", "对应步骤：{step}"),
+        "report.ev.confirmed": (
+            "stored after the user confirmed it is not a secret: {what}",
+            "经用户确认并非密码或验证码后保存：{what}",
+        ),
+        "report.ev.embedded": (
+            "The original files are embedded in this PDF: open the attachments panel (paperclip) "
+            "of your PDF reader. Their SHA-256 values let anyone check that a copy is unchanged.",
+            "原始文件已嵌入本 PDF，可在阅读器的“附件”面板（回形针图标）中打开。凭 SHA-256 哈希值，任何人都能核对副本是否被改动过。",
+        ),
+        "report.ev.caption": ("Screenshot {n} · {ref} · {name}", "截图 {n} · {ref} · {name}"),
+        "report.ev.unreadable": ("This image could not be shown: {name}", "无法显示该图片：{name}"),
+        "report.fulltext.intro": (
+            "Texts that were too long for the tables above, in full.",
+            "上文表格中因篇幅过长而截断的文本，全文如下。",
+        ),
+        "report.fulltext.cut": ("[cut here: full text under “{section}”, {ref}]", "［此处截断，全文见“{section}”{ref}］"),
+        "report.integ.intro": (
+            "Every action and piece of evidence in this report was recorded in an append-only "
+            "journal. Each entry is encrypted and carries the SHA-256 hash of the entry before it, "
+            "so changing, reordering or removing an entry breaks the chain.",
+            "本报告中的每一项操作和证据都记录在只能追加的日志中。每条记录均经过加密，并包含上一条记录的 SHA-256 哈希值，"
+            "因此任何修改、调换顺序或删除都会使哈希链断裂。",
+        ),
+        "report.integ.entries": ("Journal entries", "日志记录数"),
+        "report.integ.head": ("Head hash (SHA-256 of the last entry)", "链头哈希（最后一条记录的 SHA-256）"),
+        "report.integ.files": ("Attachments", "附件数"),
+        "report.integ.playbook": ("Playbook", "处置手册"),
+        "report.integ.how-title": ("How to check", "如何校验"),
+        "report.integ.how": (
+            "On the computer that holds this session, run the command below. It re-reads every "
+            "entry, checks the chain of hashes and every attachment, and prints the head hash.",
+            "在保存本次处置记录的电脑上运行以下命令。它会重新读取每一条记录，校验哈希链和全部附件，并输出链头哈希。",
+        ),
+        "report.integ.expect": (
+            "If nothing was added since this report, it reports {entries} entries and head {head}. "
+            "Entries added later change the head; the entries shown here must still be there.",
+            "如果生成本报告后没有新增记录，命令会显示 {entries} 条记录，链头哈希为 {head}。"
+            "之后新增的记录会改变链头哈希，但本报告中的记录必须仍然存在。",
+        ),
+        "report.integ.files-how": (
+            "To check an attachment, compute its SHA-256 (sha256sum FILE, or certutil -hashfile "
+            "FILE SHA256 on Windows) and compare it with the value in the evidence section.",
+            "要核对某个附件，可计算它的 SHA-256（sha256sum 文件名；Windows 上用 certutil -hashfile 文件名 SHA256），"
+            "再与证据清单中的值比对。",
+        ),
+        "report.integ.warnings": ("Reading the journal noted: {warnings}", "读取日志时发现：{warnings}"),
+    }
+)

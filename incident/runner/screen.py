@@ -41,6 +41,7 @@ class Notice:
 class Line:
     text: str
     style: dict[str, Any] = field(default_factory=dict)
+    optional: bool = False  # left out when the terminal is too short for everything
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,16 @@ def header(st: Status, lang: str, cells: int) -> list[Line]:
         "progress.line", lang, done=p.done, skipped=p.skipped, failed=p.failed, left=p.left,
         total=p.total,
     )
-    lines = [Line(left + " " * gap + right, {"bold": True}), Line(progress)]
+    lines = [Line(left + " " * gap + right, {"bold": True}), Line(progress, optional=True)]
     if st.overdue:
-        lines.append(Line("! " + t("runner.overdue-count", lang, count=len(st.overdue)), _TONES["error"]))
-    lines.append(Line("-" * cells, {"dim": True}))
+        count = t("runner.overdue-count", lang, count=len(st.overdue))
+        lines.append(Line("! " + count, _TONES["error"], optional=True))
+    lines.append(_rule(cells))
     return lines
+
+
+def _rule(cells: int) -> Line:
+    return Line("-" * cells, {"dim": True}, optional=True)
 
 
 def keys(items: Sequence[Key], cells: int) -> list[Line]:
@@ -121,6 +127,12 @@ def frame(
     color: bool,
 ) -> Screen:
     """Head, one page of body, foot; a "more" line when the body does not fit."""
+    while height - 1 - len(head) - len(foot) < 3 and any(x.optional for x in head + foot):
+        last = next(x for x in reversed(head + foot) if x.optional)
+        if any(x is last for x in foot):
+            foot = [x for x in foot if x is not last]
+        else:
+            head = [x for x in head if x is not last]
     room = max(3, height - 1 - len(head) - len(foot))
     pages = 1
     if len(body) > room:
@@ -288,7 +300,7 @@ def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
 
 
 def _foot(items: Sequence[Key], notices: Sequence[Notice], cells: int) -> list[Line]:
-    return [Line("-" * cells, {"dim": True}), *keys(items, cells), *_notices(notices, cells)]
+    return [_rule(cells), *keys(items, cells), *_notices(notices, cells)]
 
 
 def step_screen(
@@ -308,7 +320,7 @@ def step_screen(
     step = st.state.playbook.step(step_id)
     if view is None or step is None:
         raise ValueError(f"{step_id!r} is not one of the next steps")
-    head = header(st, lang, cells) + step_title(st, view, lang, cells) + [Line("")]
+    head = [*header(st, lang, cells), *step_title(st, view, lang, cells), Line("", optional=True)]
     body = step_body(st, step, lang, cells)
     # Two passes: the keys depend on whether a "more" key is needed.
     first = frame(head, body, _foot(step_keys(step, lang), notices, cells), cells=cells,
@@ -424,7 +436,7 @@ def evidence_menu(
         label = t("runner.file", lang) if kind == "file" else t(f"evidence.{kind}", lang)
         extra = f"  <- {t('runner.asked-here', lang)}" if kind in asked else ""
         body.append(Line(f"  [{key}] {label}{extra}", {"bold": True} if extra else {}))
-    foot = [Line("-" * cells, {"dim": True}), Line(t("runner.key.other-back", lang), {"fg": "cyan"})]
+    foot = [_rule(cells), Line(t("runner.key.other-back", lang), {"fg": "cyan"})]
     return frame(head, body, foot, cells=cells, height=height, page=0, lang=lang, color=color)
 
 
