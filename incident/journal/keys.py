@@ -260,7 +260,8 @@ def import_key(
                 "nothing was changed",
             )
     else:
-        info = {"version": 1, "home_id": str(blob["home_id"]), **_check_value(master)}
+        # A new folder gets its own keyring entry, even on the machine the backup came from.
+        info = {"version": 1, "home_id": secrets.token_hex(8), **_check_value(master)}
         use_passphrase = passphrase is not None or bool(os.environ.get("INCIDENT_PASSPHRASE"))
         if not use_passphrase and keyring_door.available():
             info["mode"] = "keyring"
