@@ -1,27 +1,68 @@
 """The PDF report. ``render(opened, lang=, now=, redact=, invariant=) -> bytes``.
 
-A plain placeholder until the full report lands: the Markdown export, set as text.
+Sections are small modules, each ``section(ctx) -> list[Flowable]``; ``build`` makes the
+document around them. reportlab and Pillow are imported only when a report is rendered.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+import os
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from incident.errors import UsageError
+
+if TYPE_CHECKING:
+    from incident.journal.store import Opened
+    from incident.session import SessionState
+
+SECTIONS = (
+    "summary",
+    "timeline",
+    "checklist",
+    "transactions",
+    "contacts",
+    "evidence",
+    "fulltext",
+    "integrity",
+)
 
 
-def render(opened: Any, *, lang: str, now: datetime, redact: bool = False, invariant: bool = False) -> bytes:
-    import io
+def default_name(session_id: str) -> str:
+    return f"incident-{session_id}-report.pdf"
 
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
-    from incident.report import markdown
+def source_date_epoch() -> datetime | None:
+    """The time SOURCE_DATE_EPOCH asks reproducible builds to use, if it is set."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds",
+            "unset it or use e.g. 1764000000",
+        )
+    return datetime.fromtimestamp(int(raw), UTC)
 
-    text = markdown.render(opened.state, lang="en", now=now)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, invariant=int(invariant))
-    styles = getSampleStyleSheet()
-    doc.build([Paragraph(escape(line) or " ", styles["Normal"]) for line in text.splitlines()])
-    return buf.getvalue()
+
+def reproducible(invariant: bool) -> bool:
+    return invariant or source_date_epoch() is not None
+
+
+def report_time(state: SessionState, now: datetime, invariant: bool) -> datetime:
+    """The "reported at" time: ``now``, or for byte-identical output a time the input fixes
+    (SOURCE_DATE_EPOCH, else the session's last recorded action)."""
+    if not reproducible(invariant):
+        return now
+    return source_date_epoch() or state.last_activity
+
+
+def render(
+    opened: Opened, *, lang: str, now: datetime, redact: bool = False, invariant: bool = False
+) -> bytes:
+    """The whole report as PDF bytes."""
+    from incident.report.pdf.document import render as render_document
+
+    return render_document(
+        opened, lang=lang, now=now, redact=redact, invariant=reproducible(invariant)
+    )

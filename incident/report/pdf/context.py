@@ -1,0 +1,145 @@
+"""What every section function gets: the session, the language, the clock and the helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from incident.catalog import t
+from incident.journal.store import Opened
+from incident.report.pdf.markup import BR, Markup, clean, esc, join, link
+from incident.report.pdf.styles import LINK, MUTED_HEX, Styles
+from incident.session import SessionState
+from incident.times import fmt_local, fmt_offset, fmt_utc
+
+# Table cells hold at most this much of a user's text; the rest goes to "Long texts in full".
+CELL_CHARS = 700
+CELL_LINES = 14
+
+
+def mask_account(account: str) -> str:
+    """``lin.wei@example.com`` -> ``li***@example.com``; other ids keep two characters each end."""
+    local, at, domain = account.partition("@")
+    if at and local and domain:
+        return f"{local[:2]}***@{domain}"
+    if len(account) <= 4:
+        return account[:1] + "***"
+    return f"{account[:2]}***{account[-2:]}"
+
+
+@dataclass
+class Overflow:
+    """A text cut short in a table; shown whole in the long-texts section."""
+
+    ref: str  # e.g. "E12" or a step id
+    where: str  # the section it was cut in
+    text: str
+
+
+@dataclass
+class Context:
+    opened: Opened
+    lang: str
+    now: datetime
+    redact: bool
+    styles: Styles
+    files: Path  # private temp folder holding attachments as files, named by their hash
+    overflow: list[Overflow] = field(default_factory=list)
+    _hide: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        account = self.state.account
+        if self.redact and account:
+            self._hide = re.compile(re.escape(account), re.IGNORECASE)
+
+    @property
+    def state(self) -> SessionState:
+        return self.opened.state
+
+    @property
+    def tz(self) -> str:
+        return self.state.tz
+
+    @property
+    def account(self) -> str:
+        return mask_account(self.state.account) if self.redact else self.state.account
+
+    # -- words -------------------------------------------------------------------
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def hide(self, text: str) -> str:
+        """``text`` with the account masked when the report is redacted."""
+        if self._hide is None:
+            return text
+        masked = self.account
+        return self._hide.sub(lambda _: masked, text)
+
+    def plain(self, text: object) -> str:
+        """User text for plain-text places (outline, metadata, page header)."""
+        return clean(self.hide(str(text)))
+
+    def markup(self, *parts: object) -> Markup:
+        """Markup parts as they are; everything else masked (if redacting) and escaped."""
+        return join(*(p if isinstance(p, Markup) else esc(self.hide(str(p))) for p in parts))
+
+    def grey(self, *parts: object, size: float | None = None) -> Markup:
+        """Secondary text: like :meth:`markup`, set in grey (and smaller, if ``size``)."""
+        attrs = f' color="{MUTED_HEX}"' + (f' size="{size:g}"' if size else "")
+        return Markup(f"<font{attrs}>{self.markup(*parts)}</font>")
+
+    def p(self, *parts: object, style: str = "body") -> Any:
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(self.markup(*parts), getattr(self.styles, style))
+
+    def heading(self, text: str, key: str, level: int = 0) -> Any:
+        """A section (level 0) or sub-section heading that is also a PDF bookmark."""
+        from incident.report.pdf.build import heading
+
+        style = self.styles.h1 if level == 0 else self.styles.h2
+        return heading(self.markup(text), self.plain(text), style, level, key)
+
+    def subheading(self, text: str, key: str) -> Any:
+        return self.heading(text, key, level=1)
+
+    def link(self, url: str, text: str) -> Markup:
+        return link(url, self.hide(text), LINK)
+
+    def cell(self, *parts: object, style: str = "cell") -> Any:
+        return self.p(*parts, style=style)
+
+    def head(self, *labels: str) -> list[Any]:
+        """A table header row."""
+        return [self.p(label, style="cell_head") for label in labels]
+
+    def long_text(self, text: str | None, ref: str, where: str) -> object:
+        """``text`` for a table cell: cut to a size a row can hold, the whole kept for later."""
+        if not text:
+            return ""
+        lines = text.splitlines()
+        if len(text) <= CELL_CHARS and len(lines) <= CELL_LINES:
+            return text
+        self.overflow.append(Overflow(ref, where, text))
+        short = "\n".join(lines[:CELL_LINES])[:CELL_CHARS].rstrip()
+        note = self.t("report.fulltext.cut", section=self.t("report.sec.fulltext"), ref=ref)
+        return self.markup(short, " ", self.grey(note))
+
+    # -- times -------------------------------------------------------------------
+    def local(self, when: datetime) -> str:
+        return fmt_local(when, self.tz)
+
+    def utc(self, when: datetime) -> str:
+        return fmt_utc(when)
+
+    def offset(self, when: datetime) -> str:
+        return fmt_offset(when - self.state.discovered_at)
+
+    def when(self, value: datetime) -> Markup:
+        """Local time, with UTC and the offset from discovery in small grey below."""
+        return self.markup(
+            self.local(value), BR, self.grey(f"{self.utc(value)} · {self.offset(value)}", size=6.6)
+        )

@@ -1,0 +1,74 @@
+"""Putting the report together: font, attachments as files, sections, metadata, build."""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from incident import __version__
+from incident.journal.store import Opened
+from incident.report.pdf import SECTIONS
+from incident.report.pdf.build import Embedded, Meta, ascii_key, build
+from incident.report.pdf.context import Context
+from incident.report.pdf.evidence import file_path
+from incident.report.pdf.fonts import report_font
+from incident.report.pdf.styles import make_styles
+
+
+def _write_files(opened: Opened, folder: Path) -> list[Embedded]:
+    """Each attachment once (by hash, in evidence order): a file for reportlab, and an embed."""
+    embedded: list[Embedded] = []
+    seen: set[str] = set()
+    for item, a in opened.state.attachments():
+        if a.sha256 in seen:
+            continue
+        seen.add(a.sha256)
+        data = opened.blobs.get(a.sha256)
+        file_path(folder, a).write_bytes(data)
+        desc = f"E{item.number}: {a.name} (SHA-256 {a.sha256})"
+        key = ascii_key(item.number, len(embedded) + 1, a.name)
+        embedded.append(Embedded(key, a.name, desc, a.media_type, data))
+    return embedded
+
+
+def _meta(ctx: Context) -> Meta:
+    state = ctx.state
+    platform, account = ctx.plain(state.platform), ctx.plain(ctx.account)
+    return Meta(
+        title=ctx.t("report.doc-title", platform=platform, account=account),
+        author=ctx.t("report.author", account=account),
+        subject=ctx.t(
+            "report.subject",
+            platform=platform,
+            account=account,
+            discovered=ctx.local(state.discovered_at),
+        ),
+        keywords=ctx.t("report.keywords", platform=platform),
+        creator=f"incident {__version__}",
+        header=ctx.t("report.header", platform=platform, account=account, session=state.id),
+        page_label=lambda page: ctx.t("report.page", page=page),
+        total_label=lambda total: ctx.t("report.page-total", total=total),
+        created=ctx.now,
+        lang="zh-CN" if ctx.lang == "zh" else "en",
+    )
+
+
+def render(opened: Opened, *, lang: str, now: datetime, redact: bool, invariant: bool) -> bytes:
+    from reportlab import rl_config
+
+    # JPEG screenshots go into the PDF byte for byte (DCTDecode), not ASCII85-inflated.
+    rl_config.useA85 = 0
+    font = report_font()
+    with tempfile.TemporaryDirectory(prefix="incident-report-") as tmp:
+        folder = Path(tmp)
+        folder.chmod(0o700)
+        embedded = _write_files(opened, folder)
+        ctx = Context(opened, lang, now, redact, make_styles(font.name), folder)
+        story: list[Any] = []
+        for name in SECTIONS:
+            module = importlib.import_module(f"incident.report.pdf.{name}")
+            story += module.section(ctx)
+        return build(story, _meta(ctx), font.name, embedded, invariant)

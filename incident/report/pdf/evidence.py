@@ -1,0 +1,163 @@
+"""Section: every piece of evidence, each attachment's SHA-256, and the screenshots themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from incident.evidence import Attachment, Contact, Login, Note, Transaction
+from incident.report.amounts import fmt_amount as amount
+from incident.report.pdf import styles as S
+from incident.report.pdf.context import Context
+from incident.report.pdf.markup import BR
+from incident.report.pdf.picture import Picture
+from incident.session import EvidenceItem
+
+SUFFIX = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}
+MAX_NAME = 300
+
+
+def file_path(folder: Path, a: Attachment) -> Path:
+    """Where the attachment's bytes are written for reportlab (named by hash, never by user)."""
+    return folder / f"{a.sha256}{SUFFIX.get(a.media_type, '.bin')}"
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _name(a: Attachment) -> str:
+    return a.name if len(a.name) <= MAX_NAME else a.name[:MAX_NAME] + "…"
+
+
+def _summary(ctx: Context, item: EvidenceItem) -> object:
+    e = item.evidence
+    ref, where = f"E{item.number}", ctx.t("report.sec.evidence")
+    if isinstance(e, Note):
+        return ctx.long_text(e.text, ref, where)
+    if isinstance(e, Transaction):
+        text = f"{ctx.t('tx.' + e.tx_type)} {amount(e.amount)} {e.asset}"
+        if e.network:
+            text += f" ({e.network})"
+        return ctx.markup(
+            text, BR, ctx.grey(ctx.t("report.ev.see", section=ctx.t("report.sec.transactions")))
+        )
+    if isinstance(e, Login):
+        parts = [p for p in (e.ip, e.device, e.location) if p]
+        return ctx.markup(
+            f"{ctx.local(e.time)} · {' · '.join(parts) or '—'}",
+            BR,
+            ctx.grey(ctx.t("report.ev.see", section=ctx.t("report.sec.logins"))),
+        )
+    assert isinstance(e, Contact)
+    text = ctx.t(f"channel.{e.channel}") + (f" · {e.ticket}" if e.ticket else "")
+    return ctx.markup(
+        text, BR, ctx.grey(ctx.t("report.ev.see", section=ctx.t("report.sec.contacts")))
+    )
+
+
+def _items(ctx: Context) -> Any:
+    rows: list[list[Any]] = [
+        ctx.head(
+            "#",
+            ctx.t("report.col.recorded"),
+            ctx.t("report.col.kind"),
+            ctx.t("report.col.content"),
+            ctx.t("report.col.files"),
+        )
+    ]
+    for item in ctx.state.evidence:
+        content = _summary(ctx, item)
+        extra: list[object] = []
+        if item.step_id:
+            step = ctx.state.playbook.step(item.step_id)
+            title = step.title.get(ctx.lang) if step else item.step_id
+            extra += [BR, ctx.grey(ctx.t("report.ev.for-step", step=title))]
+        if item.confirmed:
+            extra += [BR, ctx.grey(ctx.t("report.ev.confirmed", what="; ".join(item.confirmed)))]
+        rows.append(
+            [
+                ctx.cell(f"E{item.number}"),
+                ctx.cell(ctx.when(item.at)),
+                ctx.cell(ctx.t(f"evidence.{item.evidence.kind}")),
+                ctx.cell(ctx.markup(content, *extra)),
+                ctx.cell(str(len(item.attachments)) if item.attachments else "—"),
+            ]
+        )
+    return S.table(rows, S.columns(0.07, 0.18, 0.12, 0.55, 0.08))
+
+
+def _attachments(ctx: Context) -> list[Any]:
+    pairs = ctx.state.attachments()
+    if not pairs:
+        return [ctx.p(ctx.t("report.ev.no-files"))]
+    rows: list[list[Any]] = [
+        ctx.head(
+            "#", ctx.t("report.col.file"), ctx.t("report.col.size"), ctx.t("report.col.sha256")
+        )
+    ]
+    for item, a in pairs:
+        rows.append(
+            [
+                ctx.cell(f"E{item.number}"),
+                ctx.cell(_name(a)),
+                ctx.cell(ctx.markup(size_text(a.size), BR, ctx.grey(a.media_type, size=6.6))),
+                ctx.cell(a.sha256, style="cell_small"),
+            ]
+        )
+    return [
+        ctx.p(ctx.t("report.ev.embedded"), style="small"),
+        S.table(rows, S.columns(0.07, 0.33, 0.13, 0.47)),
+    ]
+
+
+def _screenshots(ctx: Context) -> list[Any]:
+    from reportlab.platypus import KeepTogether
+
+    shots = [(item, a) for item, a in ctx.state.attachments() if a.is_image]
+    if not shots:
+        return []
+    out: list[Any] = [ctx.subheading(ctx.t("report.sec.screenshots"), "screenshots")]
+    max_w, max_h = S.FRAME_WIDTH, S.FRAME_HEIGHT * 0.62
+    for n, (item, a) in enumerate(shots, 1):
+        w, h = a.width or 1280, a.height or 800
+        scale = min(max_w / w, max_h / h, 2.0)  # small images are enlarged, but not blown up
+        picture = Picture(
+            file_path(ctx.files, a),
+            a.sha256,
+            w * scale,
+            h * scale,
+            ctx.plain(ctx.t("report.ev.unreadable", name=_name(a))),
+            ctx.styles.font,
+        )
+        caption = ctx.p(
+            ctx.t("report.ev.caption", n=n, ref=f"E{item.number}", name=_name(a)),
+            BR,
+            f"SHA-256 {a.sha256}",
+            style="caption",
+        )
+        out.append(KeepTogether([picture, caption]))
+    return out
+
+
+def section(ctx: Context) -> list[Any]:
+    from reportlab.platypus import PageBreak
+
+    if not ctx.state.evidence:
+        return [
+            PageBreak(),
+            ctx.heading(ctx.t("report.sec.evidence"), "evidence"),
+            ctx.p(ctx.t("report.ev.none")),
+        ]
+    return [
+        PageBreak(),
+        ctx.heading(ctx.t("report.sec.evidence"), "evidence"),
+        _items(ctx),
+        ctx.subheading(ctx.t("report.sec.files"), "files"),
+        *_attachments(ctx),
+        *_screenshots(ctx),
+    ]

@@ -1,0 +1,52 @@
+"""Section: the journal's head hash and entry count, and how to check them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from incident.report.pdf import styles as S
+from incident.report.pdf.context import Context
+
+
+def section(ctx: Context) -> list[Any]:
+    from reportlab.platypus import PageBreak
+
+    opened, state = ctx.opened, ctx.state
+    files = {a.sha256 for _, a in state.attachments()}
+    rows = [
+        [ctx.cell(ctx.t("label.session"), style="cell_head"), ctx.cell(state.id)],
+        [
+            ctx.cell(ctx.t("report.integ.entries"), style="cell_head"),
+            ctx.cell(str(len(state.events))),
+        ],
+        [ctx.cell(ctx.t("report.integ.head"), style="cell_head"), ctx.cell(opened.head.hash)],
+        [ctx.cell(ctx.t("report.integ.files"), style="cell_head"), ctx.cell(str(len(files)))],
+        [
+            ctx.cell(ctx.t("report.integ.playbook"), style="cell_head"),
+            ctx.cell(f"{state.playbook.id} {state.playbook.version}"),
+        ],
+    ]
+    out: list[Any] = [
+        PageBreak(),
+        ctx.heading(ctx.t("report.sec.integrity"), "integrity"),
+        ctx.p(ctx.t("report.integ.intro")),
+        S.table(
+            rows,
+            S.columns(0.3, 0.7),
+            header=False,
+            zebra=False,
+            extra=[("BACKGROUND", (0, 0), (0, -1), S.HEAD_BG)],
+        ),
+        ctx.subheading(ctx.t("report.integ.how-title"), "integrity-how"),
+        ctx.p(ctx.t("report.integ.how")),
+        ctx.p(f"incident verify --session {state.id}", style="code"),
+        ctx.p(ctx.t("report.integ.expect", entries=len(state.events), head=opened.head.hash)),
+        ctx.p(ctx.t("report.integ.files-how")),
+    ]
+    if opened.warnings:
+        out.append(
+            ctx.p(
+                ctx.t("report.integ.warnings", warnings="; ".join(opened.warnings)), style="alert"
+            )
+        )
+    return out

@@ -1,0 +1,148 @@
+"""Section: the first page, what a support agent needs to act within a minute.
+
+Who (platform, account), when (discovered, reported), how much (totals per asset), which
+TxIDs and tickets, and what is asked of support.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from incident.report.amounts import fmt_amount as amount
+from incident.report.pdf import styles as S
+from incident.report.pdf.context import Context
+from incident.report.pdf.markup import BR, font
+from incident.report.pdf.transactions import totals, txid_markup
+from incident.times import fmt_duration
+
+
+def _facts(ctx: Context) -> Any:
+    state = ctx.state
+    progress = state.progress()
+    status = ctx.t("session.open" if state.is_open else "session.closed")
+    if state.closed_at:
+        status += f" ({ctx.local(state.closed_at)})"
+
+    def pair(label: str, value: object) -> list[Any]:
+        return [ctx.cell(label, style="cell_head"), ctx.cell(value)]
+
+    rows = [
+        pair(ctx.t("label.platform"), state.platform) + pair(ctx.t("label.account"), ctx.account),
+        pair(ctx.t("label.discovered"), ctx.when(state.discovered_at))
+        + pair(ctx.t("report.label.reported"), ctx.when(ctx.now)),
+        pair(ctx.t("label.time-zone"), state.tz)
+        + pair(ctx.t("label.since"), fmt_duration(ctx.now - state.discovered_at)),
+        pair(ctx.t("label.session"), f"{state.id} · {status}")
+        + pair(ctx.t("label.progress"), ctx.t("progress.line", **asdict(progress))),
+    ]
+    return S.table(
+        rows,
+        S.columns(0.14, 0.36, 0.14, 0.36),
+        header=False,
+        zebra=False,
+        extra=[
+            ("BACKGROUND", (0, 0), (0, -1), S.HEAD_BG),
+            ("BACKGROUND", (2, 0), (2, -1), S.HEAD_BG),
+        ],
+    )
+
+
+def _asks(ctx: Context) -> Any:
+    keys = ["report.sum.ask.freeze", "report.sum.ask.recovery"]
+    if ctx.state.transactions():
+        keys.append("report.sum.ask.reversal")
+    keys.append("report.sum.ask.records")
+    rows = [
+        [ctx.cell(f"{i}.", style="body"), ctx.cell(ctx.t(k), style="body")]
+        for i, k in enumerate(keys, 1)
+    ]
+    return S.table(
+        rows,
+        S.columns(0.05, 0.95),
+        header=False,
+        zebra=False,
+        rules=False,
+        extra=[
+            ("LINEBEFORE", (0, 0), (0, -1), 3, S.DANGER),
+            ("BACKGROUND", (0, 0), (-1, -1), S.DANGER_BG),
+        ],
+    )
+
+
+def _tickets(ctx: Context) -> Any:
+    tickets = ctx.state.tickets()
+    parts: list[object] = [font(ctx.t("report.sum.tickets") + ": ", color=S.ACCENT_HEX)]
+    parts.append(", ".join(tickets) if tickets else ctx.t("report.sum.tickets-none"))
+    due = ctx.state.follow_up_due()
+    if due:
+        parts += [BR, font(ctx.t("label.follow-up") + ": ", color=S.ACCENT_HEX), ctx.local(due)]
+    return ctx.p(*parts, style="big")
+
+
+def _unofficial(ctx: Context) -> list[Any]:
+    count = sum(1 for _, c in ctx.state.contacts() if c.official is False)
+    if not count:
+        return []
+    box = S.table(
+        [[ctx.cell(ctx.t("report.sum.unofficial", count=count), style="alert")]],
+        [S.FRAME_WIDTH],
+        header=False,
+        zebra=False,
+        extra=[
+            ("BACKGROUND", (0, 0), (-1, -1), S.DANGER_BG),
+            ("BOX", (0, 0), (-1, -1), 0.8, S.DANGER),
+        ],
+    )
+    return [box]
+
+
+def _txids(ctx: Context) -> list[Any]:
+    txs = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
+    if not txs:
+        return []
+    rows: list[list[Any]] = [
+        ctx.head(
+            "#",
+            ctx.t("report.col.time"),
+            ctx.t("report.col.amount"),
+            ctx.t("report.col.network"),
+            ctx.t("report.col.txid"),
+        )
+    ]
+    for item, tx in txs:
+        rows.append(
+            [
+                ctx.cell(f"E{item.number}", style="cell_small"),
+                ctx.cell(ctx.local(tx.time), style="cell_small"),
+                ctx.cell(f"{amount(tx.amount)} {tx.asset}", style="cell_small"),
+                ctx.cell(tx.network or "—", style="cell_small"),
+                ctx.cell(txid_markup(ctx, tx, compact=True), style="cell_small"),
+            ]
+        )
+    return [
+        ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"),
+        S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58), split_in_row=True),
+    ]
+
+
+def section(ctx: Context) -> list[Any]:
+    from reportlab.platypus import Spacer
+
+    state = ctx.state
+    out: list[Any] = [
+        ctx.heading(ctx.t("report.title", platform=state.platform), "summary"),
+        ctx.p(ctx.t("report.sum.intro"), style="body"),
+        _facts(ctx),
+        Spacer(1, 6),
+        ctx.subheading(ctx.t("report.sum.asks"), "summary-asks"),
+        _asks(ctx),
+        Spacer(1, 4),
+        *_unofficial(ctx),
+    ]
+    if state.totals():
+        out += [ctx.subheading(ctx.t("report.sum.totals"), "summary-totals"), totals(ctx)]
+    else:
+        out.append(ctx.p(ctx.t("report.tx.none")))
+    out += [Spacer(1, 6), _tickets(ctx), *_txids(ctx)]
+    return out

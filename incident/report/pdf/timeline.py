@@ -1,0 +1,43 @@
+"""Section: every recorded action in order, in local time and UTC, with T+ from discovery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from incident.report.pdf.context import Context
+from incident.report.pdf.markup import BR
+from incident.report.pdf.styles import columns, table
+from incident.session import timeline
+
+
+def section(ctx: Context) -> list[Any]:
+    from reportlab.platypus import PageBreak
+
+    entries = timeline(ctx.state, ctx.lang)
+    rows: list[list[Any]] = [
+        ctx.head(
+            ctx.t("report.col.local"),
+            ctx.t("report.col.utc"),
+            ctx.t("report.col.offset"),
+            ctx.t("report.col.event"),
+        )
+    ]
+    for n, e in enumerate(entries, 1):
+        what: object = e.text
+        if e.detail:
+            detail = ctx.long_text(e.detail, f"T{n}", ctx.t("report.sec.timeline"))
+            what = ctx.markup(e.text, BR, ctx.grey(detail))
+        rows.append(
+            [
+                ctx.cell(ctx.local(e.at)),
+                ctx.cell(ctx.utc(e.at), style="cell_small"),
+                ctx.cell(ctx.offset(e.at)),
+                ctx.cell(what),
+            ]
+        )
+    return [
+        PageBreak(),
+        ctx.heading(ctx.t("report.sec.timeline"), "timeline"),
+        ctx.p(ctx.t("report.timeline.intro", zone=ctx.tz), style="small"),
+        table(rows, columns(0.19, 0.17, 0.1, 0.54)),
+    ]
