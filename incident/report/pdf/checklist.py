@@ -102,7 +102,7 @@ def section(ctx: Context) -> list[Any]:
         PageBreak(),
         ctx.heading(ctx.t("report.sec.checklist"), "checklist"),
         ctx.p(ctx.t("progress.line", **_progress(ctx)), style="small"),
-        S.table(rows, S.columns(0.04, 0.2, 0.08, 0.175, 0.135, 0.1, 0.27)),
+        S.table(rows, S.columns(0.035, 0.185, 0.13, 0.17, 0.115, 0.1, 0.265)),
     ]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from incident.catalog import t
 from incident.journal.store import Opened
 from incident.report.pdf.markup import BR, Markup, clean, esc, join, link
-from incident.report.pdf.styles import LINK, MUTED_HEX, Styles
+from incident.report.pdf.styles import LINK, MUTED_HEX, Styles, for_text
 from incident.session import SessionState
 from incident.times import fmt_local, fmt_offset, fmt_utc
 
@@ -94,14 +94,16 @@ class Context:
     def p(self, *parts: object, style: str = "body") -> Any:
         from reportlab.platypus import Paragraph
 
-        return Paragraph(self.markup(*parts), getattr(self.styles, style))
+        text = self.markup(*parts)
+        return Paragraph(text, for_text(getattr(self.styles, style), text))
 
     def heading(self, text: str, key: str, level: int = 0) -> Any:
         """A section (level 0) or sub-section heading that is also a PDF bookmark."""
         from incident.report.pdf.build import heading
 
         style = self.styles.h1 if level == 0 else self.styles.h2
-        return heading(self.markup(text), self.plain(text), style, level, key)
+        markup = self.markup(text)
+        return heading(markup, self.plain(text), for_text(style, markup), level, key)
 
     def subheading(self, text: str, key: str) -> Any:
         return self.heading(text, key, level=1)

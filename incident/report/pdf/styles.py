@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,22 @@ def make_styles(font: str) -> Styles:
         ),
         caption=style("caption", 7.6, 9.8, MUTED, spaceBefore=2, spaceAfter=10),
     )
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def for_text(style: ParagraphStyle, text: str) -> ParagraphStyle:
+    """``style`` for this text: CJK wrapping when it holds Chinese (breaks between any two
+    characters, so mixed lines flow), word wrapping otherwise (English is not cut mid-word;
+    a word longer than the line, such as a TxID, is still split)."""
+    if _CJK.search(text):
+        return style
+    latin: ParagraphStyle | None = getattr(style, "latin_variant", None)
+    if latin is None:
+        latin = ParagraphStyle(style.name + "-latin", parent=style, wordWrap=None, splitLongWords=1)
+        style.latin_variant = latin
+    return latin
 
 
 def table(
