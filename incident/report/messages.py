@@ -98,9 +98,8 @@ def _transactions(state: SessionState, lang: str, part: Any) -> str:
         lines.append(line)
     totals = state.totals()
     if totals:
-        lines.append(
-            part("totals", totals=", ".join(f"{fmt_amount(v)} {k}" for k, v in totals.items()))
-        )
+        sums = part("list-separator").join(f"{fmt_amount(v)} {k}" for k, v in totals.items())
+        lines.append(part("totals", totals=sums))
     return "\n".join(lines)
 
 
@@ -150,7 +149,7 @@ def compose(state: SessionState, kind: str, lang: str, now: datetime) -> Message
         ),
         "tz": state.tz,
         "transactions": _transactions(state, lang, part),
-        "tickets": part("tickets", tickets=", ".join(tickets))
+        "tickets": part("tickets", tickets=part("list-separator").join(tickets))
         if tickets
         else (part("no-tickets") if kind == Kind.FOLLOW_UP else ""),
         "ticket_suffix": part("ticket-suffix", ticket=tickets[-1]) if tickets else "",
