@@ -1,0 +1,170 @@
+"""User text in the PDF: escaped at one choke point, never cut, never crashing the report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from incident import actions
+from incident.journal.store import Store
+from incident.report import pdf
+from incident.report.pdf.markup import Markup, clean, esc
+from tests.report.conftest import body_text, link_uris, pdftotext, pypdf_text, reader, squash
+
+HOSTILE = (
+    '<b>&</b> </para> <img src="/etc/passwd"/> &amp; <a href="javascript:x">y</a> <font size=90>'
+)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def new_session(store: Store, account: str = "lin@example.com") -> str:
+    opened = actions.start(
+        store,
+        playbook="crypto-exchange",
+        platform="OKX",
+        account=account,
+        now=NOW - timedelta(hours=2),
+        tz="Asia/Shanghai",
+        discovered_at=(NOW - timedelta(hours=3)).isoformat(),
+    )
+    return opened.state.id
+
+
+def render(store: Store, sid: str, lang: str = "en", **kw: bool) -> bytes:
+    return pdf.render(store.open(sid), lang=lang, now=NOW, invariant=True, **kw)
+
+
+# -- the choke point ------------------------------------------------------------------
+def test_esc_makes_markup_inert() -> None:
+    out = esc(HOSTILE)
+    assert "<" not in out.replace("<br/>", "") and ">" not in out.replace("<br/>", "")
+    assert "&amp;amp;" in out and "&lt;b&gt;" in out and "&quot;" in out
+
+
+def test_esc_keeps_lines_and_drops_controls() -> None:
+    assert esc("one\r\ntwo\rthree\u2028four") == "one<br/>two<br/>three<br/>four"
+    assert esc("a\x00b\x07c\x1bd\x7fe\x85f\tg") == "abcde<br/>f g"
+    assert clean("x\ud800y\udfffz") == "x\ufffdy\ufffdz"  # lone surrogates
+    assert esc(Markup("<b>ok</b>")) == "<b>ok</b>"  # our own markup passes unchanged
+
+
+# -- in a real report -----------------------------------------------------------------
+def test_hostile_markup_appears_literally_and_changes_nothing() -> None:
+    store = Store()
+    sid = new_session(store)
+    actions.add_evidence(store, sid, actions.note(HOSTILE + "\nsecond line"), now=NOW)
+    actions.add_evidence(
+        store,
+        sid,
+        actions.transaction(
+            time="2026-11-25T09:00",
+            tx_type="withdrawal",
+            asset="USDT",
+            amount="5",
+            network=HOSTILE,
+            txid=HOSTILE,
+            to_address=HOSTILE,
+            note=HOSTILE,
+        ),
+        now=NOW,
+    )
+    actions.add_evidence(
+        store,
+        sid,
+        actions.contact(
+            channel="chat",
+            summary=HOSTILE,
+            ticket=HOSTILE,
+            agent=HOSTILE,
+            url='https://www.okx.com/help?a=1&b="2"',
+        ),
+        now=NOW,
+    )
+    data = render(store, sid)
+    for text in (pdftotext(data), pypdf_text(data)):
+        assert squash(HOSTILE) in squash(text)
+        assert "second line" in text
+    r = reader(data)
+    assert sum(len(p.images) for p in r.pages) == 0  # no <img> became an image
+    assert not [u for u in link_uris(data) if "javascript" in u or "passwd" in u]
+    assert 'https://www.okx.com/help?a=1&b="2"' in link_uris(data)
+
+
+def test_long_words_wrap_and_long_notes_are_whole() -> None:
+    store = Store()
+    sid = new_session(store)
+    word = "A1b2C3d4E5" * 30  # one 300-character word
+    big = "第一行中文说明。\n" + "lorem ipsum dolor sit amet " * 800 + "\n" + word + "\nTHE END"
+    actions.add_evidence(store, sid, actions.note(word), now=NOW)
+    actions.add_evidence(store, sid, actions.note(big), now=NOW)
+    long_txid = "ab" * 1000  # 2,000 characters: taller than a page in its table cell
+    actions.add_evidence(
+        store,
+        sid,
+        actions.transaction(
+            time="2026-11-25T09:00",
+            tx_type="withdrawal",
+            asset="BTC",
+            amount="1",
+            network="BTC",
+            txid=long_txid,
+            to_address="bc1q" + "x" * 1500,
+        ),
+        now=NOW,
+    )
+    data = render(store, sid)
+    text = pdftotext(data)
+    flat = squash(text).replace("—", "")  # a neighbouring empty cell ("—") can land mid-word
+    assert word in flat
+    assert long_txid in flat and "bc1q" + "x" * 1500 in flat
+    assert "THE END" in text and "第一行中文说明。" in text
+    assert "Long texts in full" in text  # the table holds an excerpt; the whole note follows
+    assert squash("lorem ipsum dolor sit amet " * 800) in squash(body_text(data))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "emoji 😀🔥👍🏽 and flags 🇨🇳",
+        "rtl \u202eevil\u202c \u200f\u200e mark",
+        "zero\u200bwidth\ufeffbom",
+        "\x00\x01\x02 controls \x1b[31m",
+        "noncharacters \uffff \ufffe",
+    ],
+)
+def test_odd_unicode_renders(text: str) -> None:
+    store = Store()
+    sid = new_session(store)
+    actions.add_evidence(store, sid, actions.note(text), now=NOW)
+    data = render(store, sid)
+    assert data.startswith(b"%PDF") and len(reader(data).pages) > 3
+
+
+def test_chinese_falls_back_to_the_cid_font(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from incident.report.pdf import fonts
+
+    monkeypatch.setattr(fonts, "CANDIDATES", ())
+    monkeypatch.setenv(fonts.ENV, str(tmp_path / "missing.ttf"))
+    assert fonts.report_font().name == fonts.CID_FALLBACK
+    store = Store()
+    sid = new_session(store)
+    actions.add_evidence(store, sid, actions.note("已冻结账户 😀"), now=NOW)
+    data = render(store, sid, lang="zh")
+    assert b"STSong-Light" in data and b"/FontFile2" not in data
+    assert "未授权交易" in pdftotext(data)
+
+
+def test_font_override_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from incident.report.pdf import fonts
+
+    default = fonts.report_font()
+    if not default.embedded:
+        pytest.skip("no TrueType font on this machine")
+    monkeypatch.setenv(fonts.ENV, default.source + "#0")
+    assert fonts.report_font().source == default.source
+    monkeypatch.setenv(fonts.ENV, "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.otf")
+    assert fonts.report_font().source != "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.otf"
