@@ -19,7 +19,7 @@ import hmac
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,10 @@ _RECORD = re.compile(
     rb'"ct":"([A-Za-z0-9+/=]+)"\}'
 )
 _B64 = rb"[A-Za-z0-9+/=]*"
+
+
+# (number, payload) of a record adopted after a crash, and the head's metadata -> metadata after it.
+Adopt = Callable[[int, bytes, dict[str, Any]], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -176,17 +180,31 @@ class Journal:
 
     # -- writing ----------------------------------------------------------------
     def create(self, payload: bytes, meta: dict[str, Any]) -> Head:
-        """Write the first record of a new session."""
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, paths.FILE_MODE)
-        os.close(fd)
-        paths.fsync_dir(self.folder)
-        empty = Head(0, GENESIS, 0, 0, {})
-        return self._append_after(empty, payload, meta)
+        """Write the first record of a new session: the journal appears whole or not at all.
+
+        The head goes first and the journal is renamed into place last, so a crash in between
+        leaves a folder without ``journal.log``, which no command lists.
+        """
+        line = self._seal(1, GENESIS, payload)
+        head = Head(1, _sha(line), len(line) + 1, 0, meta)
+        self._write_head(head)
+        paths.write_private(self.path, line + b"\n")
+        return head
 
     def append(self, payload: bytes, meta: dict[str, Any]) -> Head:
         """Append one record after checking the end of the file against the head (O(1))."""
         head, _ = self._settle_tail(self.read_head())
         return self._append_after(head, payload, meta)
+
+    def settle(self, adopt: Adopt | None = None) -> tuple[Head, list[str]]:
+        """Under the lock, before writing: check the tail, tidy what a crash left behind.
+
+        A record a killed command wrote in full but never acknowledged is kept; ``adopt``
+        gives the head's metadata after it, so the head is rewritten once, whole.
+        """
+        for stale in [*self.folder.glob(".*.tmp"), *self.folder.glob("files/.*.tmp")]:
+            stale.unlink(missing_ok=True)  # temp files of a killed writer; we hold the lock
+        return self._settle_tail(self.read_head(), adopt)
 
     def _append_after(self, head: Head, payload: bytes, meta: dict[str, Any]) -> Head:
         n = head.count + 1
@@ -201,7 +219,7 @@ class Journal:
         self._write_head(new)
         return new
 
-    def _settle_tail(self, head: Head) -> tuple[Head, list[str]]:
+    def _settle_tail(self, head: Head, adopt: Adopt | None = None) -> tuple[Head, list[str]]:
         """Check the last acknowledged record and clear crash residue after it."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -226,8 +244,9 @@ class Journal:
         newline = extra.find(b"\n")
         if newline >= 0:
             line = extra[:newline]
-            self._open(head.count + 1, line, head.hash, aead)  # raises if not a real record
-            head = Head(head.count + 1, _sha(line), head.size + newline + 1, head.size, head.meta)
+            payload = self._open(head.count + 1, line, head.hash, aead)  # raises if not a record
+            meta = adopt(head.count + 1, payload, head.meta) if adopt else head.meta
+            head = Head(head.count + 1, _sha(line), head.size + newline + 1, head.size, meta)
             extra = extra[newline + 1 :]
             warnings.append(f"entry {head.count} was written by a command that did not finish")
             if extra and not _residue_pattern(head.count + 1, head.hash).fullmatch(extra):

@@ -36,15 +36,7 @@ class Opened:
 
     def append(self, event: ev.Base) -> None:
         """Write ``event`` durably, then fold it into the state."""
-        meta = dict(self.head.meta)
-        meta["updated_at"] = event.at.isoformat()
-        if isinstance(event, ev.SessionClosed):
-            meta["closed"] = True
-        elif isinstance(event, ev.SessionReopened):
-            meta["closed"] = False
-        elif isinstance(event, ev.EvidenceAdded):
-            meta["evidence"] = int(meta.get("evidence", 0)) + 1
-        self.head = self.journal.append(ev.encode(event), meta)
+        self.head = self.journal.append(ev.encode(event), _meta_after(self.head.meta, event))
         apply(self.state, event)
 
     @property
@@ -54,6 +46,19 @@ class Opened:
     @property
     def closed(self) -> bool:
         return bool(self.head.meta.get("closed", False))
+
+
+def _meta_after(meta: dict[str, Any], event: ev.Base) -> dict[str, Any]:
+    """The head's summary (last activity, closed, evidence count) after ``event``."""
+    meta = dict(meta)
+    meta["updated_at"] = event.at.isoformat()
+    if isinstance(event, ev.SessionClosed):
+        meta["closed"] = True
+    elif isinstance(event, ev.SessionReopened):
+        meta["closed"] = False
+    elif isinstance(event, ev.EvidenceAdded):
+        meta["evidence"] = int(meta.get("evidence", 0)) + 1
+    return meta
 
 
 def _decode(payload: bytes, n: int) -> ev.Base:
@@ -147,7 +152,16 @@ class Store:
         """Hold the session's lock and yield it opened; appends happen inside."""
         folder = self.root / session_id
         with locked(folder, session_id):
-            yield self.open(session_id) if full else self._open_first(session_id)
+            warnings = self._settle(session_id)
+            opened = self.open(session_id) if full else self._open_first(session_id)
+            opened.warnings[:0] = warnings
+            yield opened
+
+    def _settle(self, session_id: str) -> list[str]:
+        """Tidy what a killed command left, so the head (and the numbers we report) is right."""
+        journal, _ = self._parts(session_id)
+        _, warnings = journal.settle(lambda n, payload, meta: _meta_after(meta, _decode(payload, n)))
+        return warnings
 
     def create(self, make_event: Any, now: datetime) -> Opened:
         """Make a new session folder whose first event is ``make_event(session_id)``."""
