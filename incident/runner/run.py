@@ -15,7 +15,7 @@ from typing import Literal, TypeVar
 import click
 
 from incident import actions
-from incident.catalog import t
+from incident.catalog import CATALOG, t
 from incident.errors import IncidentError, NeedsConfirmation, StepError
 from incident.journal.store import Opened, Store
 from incident.runner import forms, screen
@@ -77,7 +77,8 @@ class Walk:
         self.page = 0
         self.pages = 1
         self.notices: list[Notice] = [Notice(w, "warn") for w in opened.warnings]
-        self.text: tuple[str, str] = ("", "")
+        self.text: tuple[str, str] = ("", "")  # (title, body) shown in "text" mode
+        self.text_name = ""
 
     # -- state ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -105,7 +106,8 @@ class Walk:
         elif self.mode == "text":
             title, text = self.text
             shown = screen.text_screen(st, title, text, lang=lang, cells=cells, height=height,
-                                       page=self.page, color=color)
+                                       page=self.page, extra_keys=[("w", t("runner.key.save", lang))],
+                                       color=color)
         elif self.current is None:
             shown = screen.finished_screen(st, lang=lang, cells=cells, height=height,
                                            notices=self.notices, color=color)
@@ -127,6 +129,9 @@ class Walk:
         """Do what ``key`` means on the current screen; False to quit."""
         if key in MORE or key in BACK:
             self.page = (self.page + (1 if key in MORE else -1)) % max(self.pages, 1)
+            return True
+        if self.mode == "text" and key == "w":
+            self.save_text()
             return True
         if self.mode == "checklist" or self.mode == "text":
             self.mode, self.page = "step", 0
@@ -260,7 +265,9 @@ class Walk:
         from incident.report.files import write_output
 
         self.form(t("runner.form.report", self.lang))
-        default = f"incident-report-{self.sid}.pdf"
+        from incident.report.pdf import default_name
+
+        default = default_name(self.sid)
         try:
             given = self.ask.text(t("runner.ask.report-path", self.lang), default=default)
         except Cancelled:
@@ -282,24 +289,43 @@ class Walk:
             error = f"{exc.__class__.__name__}: {exc}"
             self.notices.append(Notice(t("runner.msg.failed", self.lang, error=error), "error"))
             return
-        self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path.resolve()), "ok"))
+        self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
 
     def message(self) -> None:
-        text = support_message(self.opened, self.lang)
-        if text is None:
-            self.notices.append(Notice(t("runner.msg.no-message", self.lang), "warn"))
+        from incident.report import messages
+
+        kinds = [k.value for k in messages.Kind]
+        self.form(t("runner.form.message", self.lang))
+        options = [(k, t(f"runner.message.{k}", self.lang) if f"runner.message.{k}" in CATALOG else k)
+                   for k in kinds]
+        try:
+            kind = self.ask.choose(t("runner.ask.message-kind", self.lang), options, kinds[0])
+            composed = messages.compose(self.opened.state, kind, self.lang, utcnow())
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
-        self.text = (t("runner.message-title", self.lang), text)
+        except IncidentError as exc:
+            self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
+            return
+        self.text = (t("runner.message-title", self.lang), composed.text())
+        self.text_name = f"incident-{self.sid}-{kind}-message.txt"
         self.mode, self.page = "text", 0
 
+    def save_text(self) -> None:
+        """Write the message on screen to a file, to paste from or attach."""
+        from incident.report.files import write_output
 
-def support_message(opened: Opened, lang: str) -> str | None:
-    """The message to send to support, or None when this version cannot write one."""
-    try:
-        from incident.report import messages  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    render = getattr(messages, "render", None)
-    if render is None:
-        return None
-    return str(render(opened.state, lang=lang, now=utcnow()))
+        self.form(self.text[0])
+        try:
+            given = self.ask.text(t("runner.ask.message-path", self.lang), default=self.text_name)
+        except Cancelled:
+            return
+        path = forms.path_of(given or self.text_name)
+        try:
+            with shielded():
+                write_output(path, self.text[1].encode("utf-8"))
+        except IncidentError as exc:
+            self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
+            return
+        self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
+        self.mode = "step"
