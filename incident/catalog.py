@@ -207,6 +207,7 @@ CATALOG.update(
         "runner.message.dispute": ("Dispute unauthorized transactions", "申诉未授权交易"),
         "runner.message.follow-up": ("Follow up on the case", "跟进工单"),
         "runner.key.save": ("save to a file", "保存到文件"),
+        "runner.key.space": ("space", "空格"),
         "runner.msg.saved": (
             "Everything is saved. Continue with: incident resume --session {sid}",
             "所有内容都已保存。继续处置：incident resume --session {sid}",

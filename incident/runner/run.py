@@ -117,10 +117,19 @@ class Walk:
         self.page, self.pages = shown.page, shown.pages
         return shown
 
+    def tick(self) -> list[str]:
+        """Every second while waiting for a key: pick up what other commands recorded."""
+        try:
+            if self.opened.journal.read_head().count != self.opened.head.count:
+                self.reload()
+        except IncidentError:  # caught mid-write; the next tick or key reads it again
+            pass
+        return self.screen().lines
+
     def loop(self) -> None:
         while True:
             self.term.draw(self.screen().lines)
-            key = self.term.key(lambda: self.screen().lines)
+            key = self.term.key(self.tick)
             if not self.handle(key):
                 return
 
@@ -193,6 +202,8 @@ class Walk:
             self.reload()
 
     def form(self, title: str) -> None:
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401  (arrow keys and editing in the questions below)
         st = self.status()
         cells, _ = self.term.size()
         self.term.form(screen.form_head(st, title, lang=self.lang, cells=cells, color=self.color))

@@ -178,7 +178,10 @@ def _labelled(
 ) -> list[Line]:
     """``Label: text`` with the following lines and paragraphs indented under it."""
     first, *rest = text.split("\n")
-    lines = wrap(f"{label}{colon(lang)}{first}", cells, hang="  ")
+    if _LIST_ITEM.match(first):  # a list starts on its own line, under the label
+        lines, rest = [f"{label}{colon(lang).strip()}"], [first, *rest]
+    else:
+        lines = wrap(f"{label}{colon(lang)}{first}", cells, hang="  ")
     for paragraph in rest:
         marker = _LIST_ITEM.match(paragraph)
         hang = "  " + " " * (len(marker.group(0)) if marker else 0)
@@ -295,7 +298,7 @@ def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
         ("m", t("runner.key.message", lang)),
         ("q", t("runner.key.quit", lang)),
     ]
-    more: list[Key] = [("space", t("runner.key.more", lang))] if pages > 1 else []
+    more: list[Key] = [(t("runner.key.space", lang), t("runner.key.more", lang))] if pages > 1 else []
     return first + rest + more
 
 
@@ -412,7 +415,7 @@ def checklist_screen(
 ) -> Screen:
     cells -= 1
     head = [*header(st, lang, cells), Line(t("runner.checklist", lang), {"bold": True})]
-    foot = _foot([("space", t("runner.key.more", lang)), ("c", t("runner.key.back", lang))], (), cells)
+    foot = _foot([(t("runner.key.space", lang), t("runner.key.more", lang)), ("c", t("runner.key.back", lang))], (), cells)
     return frame(head, checklist_lines(st, lang, cells, current), foot, cells=cells,
                  height=height, page=page, lang=lang, color=color)
 
@@ -448,7 +451,7 @@ def text_screen(
     cells -= 1
     head = [*header(st, lang, cells), Line(title, {"bold": True})]
     body = [Line(x) for x in wrap(text, cells)]
-    items = [*extra_keys, ("space", t("runner.key.more", lang)), ("q", t("runner.key.back", lang))]
+    items = [*extra_keys, (t("runner.key.space", lang), t("runner.key.more", lang)), ("q", t("runner.key.back", lang))]
     return frame(head, body, _foot(items, (), cells), cells=cells, height=height, page=page,
                  lang=lang, color=color)
 

@@ -355,3 +355,18 @@ def test_report_and_support_message_from_the_runner(session: str, tmp_path: Path
     assert pdf.read_bytes().startswith(b"%PDF")
     tty.child.send("q")
     assert tty.finish() == 0
+
+
+def test_clock_ticks_while_waiting_and_other_commands_show_up(
+    session: str, run: Runner, tmp_path: Path
+) -> None:
+    tty = Tty("run", "--session", session, cwd=tmp_path)
+    shown = tty.screen("[q] quit")
+    first = next(line for line in shown.splitlines() if "since discovery" in line)
+    # Only the header line is rewritten in place (save cursor, row 1, clear line, restore).
+    tty.child.expect(r"\x1b7\x1b\[1;1H\x1b\[2K([^\x1b]*since discovery)\x1b8", timeout=5)
+    assert tty.child.match.group(1).strip() != first.strip()
+    run.ok("answer", "can-you-log-in", "no", "--session", session)  # from another window
+    tty.child.expect_exact("> Ask support to freeze the account", timeout=5)
+    tty.child.send("q")
+    assert tty.finish() == 0
