@@ -1,8 +1,9 @@
-"""Attachments of a session, encrypted at rest and named by their SHA-256."""
+"""Attachments of a session, encrypted at rest, found by their SHA-256 under a keyed name."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 from pathlib import Path
 
@@ -23,7 +24,10 @@ class Blobs:
         return f"{self.session_id}|file|{digest}".encode()
 
     def path(self, digest: str) -> Path:
-        return self.folder / f"{digest}.bin"
+        # Named by a keyed hash: a plain SHA-256 would let anyone holding a copy of a
+        # screenshot confirm that it is stored here.
+        name = hmac.new(self.keys.mac, f"file|{digest}".encode(), hashlib.sha256).hexdigest()
+        return self.folder / f"{name}.bin"
 
     def put(self, data: bytes) -> str:
         """Store ``data`` encrypted (fsynced); returns its SHA-256 hex digest."""
