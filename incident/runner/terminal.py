@@ -120,10 +120,14 @@ class Terminal:
         old = termios.tcgetattr(self.fd)
         try:
             tty.setcbreak(self.fd, termios.TCSANOW)
+            keys = termios.tcgetattr(self.fd)
             while True:
                 ready, _, _ = select.select([self.fd], [], [], tick)
                 if ready:
                     return self._read_key()
+                if termios.tcgetattr(self.fd) != keys:  # back from Ctrl-Z: the shell reset it
+                    tty.setcbreak(self.fd, termios.TCSANOW)
+                    self.shown = []
                 self.update(refresh())
         finally:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, old)
