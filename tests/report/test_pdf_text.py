@@ -168,3 +168,12 @@ def test_font_override_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fonts.report_font().source == default.source
     monkeypatch.setenv(fonts.ENV, "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.otf")
     assert fonts.report_font().source != "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.otf"
+
+
+@pytest.mark.parametrize("text", ["a" * 5000, "word " * 1000, "line\n" * 100, "中" * 4500, "x\n" * 5])
+def test_full_texts_are_cut_into_short_paragraphs(text: str) -> None:
+    from incident.report.pdf.fulltext import CHUNK, CHUNK_LINES, chunks
+
+    pieces = list(chunks(text))
+    assert all(len(p) <= CHUNK and p.count("\n") <= CHUNK_LINES for p in pieces)
+    assert squash("".join(pieces)) == squash(text)
