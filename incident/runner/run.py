@@ -34,8 +34,6 @@ MARKS: dict[str, Literal["done", "skipped", "failed"]] = {"d": "done", "s": "ski
 
 def run(session_id: str, lang: str | None = None) -> None:
     """Walk the user through session ``session_id`` on this terminal until they quit."""
-    from incident.journal.store import Store
-
     store = Store()
     sid = store.resolve(session_id)
     opened = store.open(sid)

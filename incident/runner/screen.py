@@ -1,192 +1,40 @@
 """What the runner shows: pure functions from a session's status to lines of text.
 
 Nothing here reads keys or writes to the terminal, so every screen can be tested as data.
-Lines never take more than ``width - 1`` cells (the last column is left free so no terminal
-wraps early) and a screen never takes more than ``height - 1`` lines, leaving the cursor a row.
+Each takes the terminal's ``cells`` and keeps its lines one cell narrower, so no terminal
+wraps early; see layout.py for how lines, keys and pages are put together.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any, Literal
+from datetime import datetime
+from typing import Any
 
 from incident.catalog import t
 from incident.playbook.schema import Step
 from incident.runner.cells import clip, pad, width, wrap
+from incident.runner.layout import (
+    TONES,
+    Key,
+    Line,
+    Notice,
+    Screen,
+    clock,
+    colon,
+    footer,
+    frame,
+    header,
+    keys,
+    labelled,
+    paint,
+    rule,
+)
 from incident.session import EvidenceItem, SessionState
 from incident.status import Status, StepView
 from incident.times import fmt_duration, fmt_local, local
 
-Tone = Literal["ok", "info", "warn", "error"]
-_TONES: dict[str, dict[str, Any]] = {
-    "ok": {"fg": "green"},
-    "info": {},
-    "warn": {"fg": "yellow", "bold": True},
-    "error": {"fg": "red", "bold": True},
-}
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A line of feedback under the screen: what the last action did."""
-
-    text: str
-    tone: Tone = "info"
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    style: dict[str, Any] = field(default_factory=dict)
-    optional: bool = False  # left out when the terminal is too short for everything
-
-
-@dataclass(frozen=True)
-class Screen:
-    lines: list[str]
-    pages: int = 1
-    page: int = 0
-
-
-Key = tuple[str, str]  # (key, label)
-
-
-def clock(delta: timedelta) -> str:
-    """``1:02:13`` or ``2d 03:05:12``: the incident clock, to the second."""
-    total = max(0, int(delta.total_seconds()))
-    days, rem = divmod(total, 86400)
-    hours, rem = divmod(rem, 3600)
-    minutes, seconds = divmod(rem, 60)
-    if days:
-        return f"{days}d {hours:02d}:{minutes:02d}:{seconds:02d}"
-    return f"{hours}:{minutes:02d}:{seconds:02d}"
-
-
-def _paint(line: Line, cells: int, color: bool) -> str:
-    text = clip(line.text, cells)
-    if not color or not line.style:
-        return text
-    import click
-
-    return click.style(text, **line.style)
-
-
-def header(st: Status, lang: str, cells: int) -> list[Line]:
-    """Platform and account, the ticking clock, progress, and a rule."""
-    s = st.state
-    right = t("runner.clock", lang, clock=clock(st.now - s.discovered_at))
-    left = clip(f"{s.platform} / {s.account}", max(8, cells - width(right) - 2))
-    gap = max(2, cells - width(left) - width(right))
-    p = st.progress
-    progress = t("label.progress", lang) + colon(lang) + t(
-        "progress.line", lang, done=p.done, skipped=p.skipped, failed=p.failed, left=p.left,
-        total=p.total,
-    )
-    lines = [Line(left + " " * gap + right, {"bold": True}), Line(progress, optional=True)]
-    if st.overdue:
-        count = t("runner.overdue-count", lang, count=len(st.overdue))
-        lines.append(Line("! " + count, _TONES["error"], optional=True))
-    lines.append(_rule(cells))
-    return lines
-
-
-def _rule(cells: int) -> Line:
-    return Line("-" * cells, {"dim": True}, optional=True)
-
-
-def keys(items: Sequence[Key], cells: int) -> list[Line]:
-    """``[d] done  [s] skip ...`` wrapped over as many lines as needed."""
-    lines: list[str] = [""]
-    for key, label in items:
-        part = f"[{key}] {label}"
-        if lines[-1] and width(lines[-1]) + 2 + width(part) > cells:
-            lines.append("")
-        lines[-1] = f"{lines[-1]}  {part}" if lines[-1] else part
-    return [Line(line, {"fg": "cyan"}) for line in lines]
-
-
-def _notices(notices: Sequence[Notice], cells: int) -> list[Line]:
-    out: list[Line] = []
-    for notice in notices:
-        out.extend(Line(text, _TONES[notice.tone]) for text in wrap(notice.text, cells))
-    return out
-
-
-def frame(
-    head: list[Line],
-    body: list[Line],
-    foot: list[Line],
-    *,
-    cells: int,
-    height: int,
-    page: int,
-    lang: str,
-    color: bool,
-) -> Screen:
-    """Head, one page of body, foot; a "more" line when the body does not fit."""
-    while height - 1 - len(head) - len(foot) < 3 and any(x.optional for x in head + foot):
-        last = next(x for x in reversed(head + foot) if x.optional)
-        if any(x is last for x in foot):
-            foot = [x for x in foot if x is not last]
-        else:
-            head = [x for x in head if x is not last]
-    room = max(3, height - 1 - len(head) - len(foot))
-    pages = 1
-    if len(body) > room:
-        spans = _pages(body, room - 1)
-        pages = len(spans)
-        page = min(max(page, 0), pages - 1)
-        start, end = spans[page]
-        shown = body[start:end] + [Line("")] * (room - 1 - (end - start))
-        more = t("runner.more", lang, page=page + 1, pages=pages)
-        shown.append(Line(" " * max(0, cells - width(more)) + more, {"fg": "cyan"}))
-    else:
-        page = 0
-        shown = body + [Line("")] * (room - len(body))
-    lines = [_paint(line, cells, color) for line in head + shown + foot]
-    return Screen(lines, pages, page)
-
-
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
-
-
-def colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
-def _pages(body: list[Line], room: int) -> list[tuple[int, int]]:
-    """Where each page starts and ends, cutting at a blank line when one is near the end."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    while start < len(body):
-        while start < len(body) - 1 and not body[start].text:
-            start += 1
-        end = min(start + room, len(body))
-        if end < len(body) and body[end].text:
-            blank = next((i for i in range(end - 1, start + room // 2, -1) if not body[i].text), None)
-            end = blank if blank is not None else end
-        spans.append((start, end))
-        start = end
-    return spans
-
-
-def _labelled(
-    label: str, text: str, cells: int, lang: str, style: dict[str, Any] | None = None
-) -> list[Line]:
-    """``Label: text`` with the following lines and paragraphs indented under it."""
-    first, *rest = text.split("\n")
-    if _LIST_ITEM.match(first):  # a list starts on its own line, under the label
-        lines, rest = [f"{label}{colon(lang).strip()}"], [first, *rest]
-    else:
-        lines = wrap(f"{label}{colon(lang)}{first}", cells, hang="  ")
-    for paragraph in rest:
-        marker = _LIST_ITEM.match(paragraph)
-        hang = "  " + " " * (len(marker.group(0)) if marker else 0)
-        lines += wrap(paragraph.strip(), cells, "  ", hang)
-    return [Line(line, style or {}) for line in lines]
+__all__ = ["Notice", "Screen", "clock", "keys"]  # what the runner and tests use from here
 
 
 def describe(item: EvidenceItem, state: SessionState, lang: str) -> str:
@@ -229,17 +77,17 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
     if current.status == "failed":
         label = t("runner.tried-before", lang)
         reason = current.reason or current.note
-        out += _labelled(label, reason, cells, lang, _TONES["warn"]) if reason else [Line(label, _TONES["warn"])]
+        out += labelled(label, reason, cells, lang, TONES["warn"]) if reason else [Line(label, TONES["warn"])]
         out.append(Line(""))
-    out += _labelled(t("runner.why", lang), step.why.get(lang), cells, lang)
+    out += labelled(t("runner.why", lang), step.why.get(lang), cells, lang)
     out.append(Line(""))
-    out += _labelled(t("runner.how", lang), step.help.get(lang), cells, lang)
+    out += labelled(t("runner.how", lang), step.help.get(lang), cells, lang)
     note = step.note_for(s.platform_id)
     if note:
         specific = s.platform_id is not None and s.platform_id in step.platform_notes
         label = t("runner.on-platform", lang, platform=s.platform) if specific else t("runner.general-note", lang)
         out.append(Line(""))
-        out += _labelled(label, note.get(lang), cells, lang)
+        out += labelled(label, note.get(lang), cells, lang)
     if step.kind == "question":
         out.append(Line(""))
         out.append(Line(t("runner.choose", lang) + colon(lang).strip(), {"bold": True}))
@@ -256,7 +104,7 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
     if here:
         out.append(Line(""))
         out.append(Line(t("runner.recorded-here", lang) + colon(lang).strip(), {"bold": True}))
-        out += [Line(clip("  " + describe(i, s, lang), cells), _TONES["ok"]) for i in here]
+        out += [Line(clip("  " + describe(i, s, lang), cells), TONES["ok"]) for i in here]
     return out
 
 
@@ -274,7 +122,7 @@ def step_title(st: Status, view: StepView, lang: str, cells: int) -> list[Line]:
     target = t("runner.target", lang, minutes=view.target_minutes, due=due)
     if view.overdue:
         late = t("runner.overdue", lang, late=fmt_duration(st.now - view.due_at))
-        return [first, Line(f"  {target}  !! {late}", _TONES["error"])]
+        return [first, Line(f"  {target}  !! {late}", TONES["error"])]
     left = t("runner.time-left", lang, left=fmt_duration(view.due_at - st.now))
     return [first, Line(f"  {target} ({left})")]
 
@@ -302,10 +150,6 @@ def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
     return first + rest + more
 
 
-def _foot(items: Sequence[Key], notices: Sequence[Notice], cells: int) -> list[Line]:
-    return [_rule(cells), *keys(items, cells), *_notices(notices, cells)]
-
-
 def step_screen(
     st: Status,
     step_id: str,
@@ -326,11 +170,11 @@ def step_screen(
     head = [*header(st, lang, cells), *step_title(st, view, lang, cells), Line("", optional=True)]
     body = step_body(st, step, lang, cells)
     # Two passes: the keys depend on whether a "more" key is needed.
-    first = frame(head, body, _foot(step_keys(step, lang), notices, cells), cells=cells,
+    first = frame(head, body, footer(step_keys(step, lang), notices, cells), cells=cells,
                   height=height, page=page, lang=lang, color=color)
     if first.pages == 1:
         return first
-    return frame(head, body, _foot(step_keys(step, lang, first.pages), notices, cells),
+    return frame(head, body, footer(step_keys(step, lang, first.pages), notices, cells),
                  cells=cells, height=height, page=page, lang=lang, color=color)
 
 
@@ -358,7 +202,7 @@ def finished_screen(
         late = " (!)" if st.now > st.follow_up_due else ""
         due = fmt_local(st.follow_up_due, s.tz)
         body += [Line(""), Line(f"{t('label.follow-up', lang)}{colon(lang)}{due}{late}")]
-    foot = _foot(finished_keys(lang), notices, cells)
+    foot = footer(finished_keys(lang), notices, cells)
     return frame(header(st, lang, cells), body, foot, cells=cells, height=height, page=0,
                  lang=lang, color=color)
 
@@ -398,7 +242,7 @@ def checklist_lines(st: Status, lang: str, cells: int, current: str | None = Non
                 view = views.get(step.id)
                 if view is not None and view.overdue:
                     what = t("runner.overdue", lang, late=fmt_duration(st.now - view.due_at))
-                    style = _TONES["error"]
+                    style = TONES["error"]
                 else:
                     due = engine.due_at(step, s.discovered_at)
                     what = f"{t('label.due', lang)} {_short(due, s.tz, st.now)}"
@@ -415,7 +259,7 @@ def checklist_screen(
 ) -> Screen:
     cells -= 1
     head = [*header(st, lang, cells), Line(t("runner.checklist", lang), {"bold": True})]
-    foot = _foot([(t("runner.key.space", lang), t("runner.key.more", lang)), ("c", t("runner.key.back", lang))], (), cells)
+    foot = footer([(t("runner.key.space", lang), t("runner.key.more", lang)), ("c", t("runner.key.back", lang))], (), cells)
     return frame(head, checklist_lines(st, lang, cells, current), foot, cells=cells,
                  height=height, page=page, lang=lang, color=color)
 
@@ -439,7 +283,7 @@ def evidence_menu(
         label = t("runner.file", lang) if kind == "file" else t(f"evidence.{kind}", lang)
         extra = f"  <- {t('runner.asked-here', lang)}" if kind in asked else ""
         body.append(Line(f"  [{key}] {label}{extra}", {"bold": True} if extra else {}))
-    foot = [_rule(cells), Line(t("runner.key.other-back", lang), {"fg": "cyan"})]
+    foot = [rule(cells), Line(t("runner.key.other-back", lang), {"fg": "cyan"})]
     return frame(head, body, foot, cells=cells, height=height, page=0, lang=lang, color=color)
 
 
@@ -452,7 +296,7 @@ def text_screen(
     head = [*header(st, lang, cells), Line(title, {"bold": True})]
     body = [Line(x) for x in wrap(text, cells)]
     items = [*extra_keys, (t("runner.key.space", lang), t("runner.key.more", lang)), ("q", t("runner.key.back", lang))]
-    return frame(head, body, _foot(items, (), cells), cells=cells, height=height, page=page,
+    return frame(head, body, footer(items, (), cells), cells=cells, height=height, page=page,
                  lang=lang, color=color)
 
 
@@ -461,4 +305,4 @@ def form_head(st: Status, title: str, *, lang: str, cells: int, color: bool = Fa
     cells -= 1
     lines = [*header(st, lang, cells), Line(title, {"bold": True})]
     lines += [Line(x, {"dim": True}) for x in wrap(t("runner.form.cancel-hint", lang), cells)]
-    return [_paint(line, cells, color) for line in lines] + [""]
+    return [paint(line, cells, color) for line in lines] + [""]
