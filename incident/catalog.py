@@ -208,6 +208,11 @@ CATALOG.update(
         "runner.message.follow-up": ("Follow up on the case", "跟进工单"),
         "runner.key.save": ("save to a file", "保存到文件"),
         "runner.key.space": ("space", "空格"),
+        "runner.unknown-platform": (
+            "{platform} is not one of this playbook's platforms: steps show general advice and "
+            "support contacts cannot be checked.",
+            "{platform} 不在本手册的平台列表中：步骤只显示通用建议，客服联系方式也无法核实。",
+        ),
         "runner.msg.saved": (
             "Everything is saved. Continue with: incident resume --session {sid}",
             "所有内容都已保存。继续处置：incident resume --session {sid}",

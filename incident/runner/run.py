@@ -75,6 +75,9 @@ class Walk:
         self.page = 0
         self.pages = 1
         self.notices: list[Notice] = [Notice(w, "warn") for w in opened.warnings]
+        state = opened.state
+        if state.platform_id is None and state.playbook.platforms:
+            self.notices.append(Notice(t("runner.unknown-platform", lang, platform=state.platform), "warn"))
         self.text: tuple[str, str] = ("", "")  # (title, body) shown in "text" mode
         self.text_name = ""
 

@@ -370,3 +370,17 @@ def test_clock_ticks_while_waiting_and_other_commands_show_up(
     tty.child.expect_exact("> Ask support to freeze the account", timeout=5)
     tty.child.send("q")
     assert tty.finish() == 0
+
+
+def test_closed_session_and_unknown_platform(run: Runner, tmp_path: Path) -> None:
+    result = run.ok("start", "--playbook", "crypto-exchange", "--platform", "SomeExchange",
+                    "--account", "a@b.c", "--no-run", "--json")
+    sid = json.loads(result.stdout)["session_id"]
+    tty = Tty("run", "--session", sid, cwd=tmp_path)
+    tty.screen("SomeExchange is not one of this playbook's platforms")
+    tty.child.send("q")
+    assert tty.finish() == 0
+    run.ok("close", "--session", sid)
+    tty = Tty("run", "--session", sid, cwd=tmp_path)
+    tty.child.expect_exact(f"session {sid} is closed")
+    assert tty.finish() == 1
