@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -24,15 +25,25 @@ _LABELLED_HEX = re.compile(
     r"(?i)(?:private[\s_-]*key|priv[\s_-]*key|secret[\s_-]*key|私钥|密钥|私匙)"
     r"[^0-9a-fA-F\n]{0,12}(?:0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])"
 )
+# "my password was changed" tells what happened to it; "my password is Tr0ub4dor" gives it.
+_ABOUT_A_PASSWORD = (
+    r"(?:changed|reset|stolen|compromised|leaked|hacked|wrong|incorrect|correct|updated|"
+    r"modified|weak|strong|same|different|expired|invalid|rejected|locked|unknown|known|"
+    r"required|working|accepted|still|also|already|being|never|gone|taken|useless)(?![\w-])"
+    r"|被|已|不|没|错|对|正确|一样|相同|新|旧|什么|多少|空"
+)
 _PASSWORD = re.compile(
-    r"(?i)(?:\bpass(?:word|wd|code)?\b|\bpwd\b|\bpin\b|密码|口令|登录密码|支付密码)"
-    r"\s*(?:is|was|=|:|：|是|为)\s*\S{4,}"
+    r"(?i)(?:\bpass(?:word|wd|code|phrase)?\b|\bpwd\b|\bpin\b|密码|口令|登录密码|支付密码)"
+    r"\s*(?:is|was|=|:|：|是|为)\s*(?!" + _ABOUT_A_PASSWORD + r")\S{4,}"
 )
 _OTP = re.compile(
     r"(?i)(?:\b2fa\b|\botp\b|one[\s-]*time|verification\s*code|auth(?:enticator)?\s*code|"
     r"\bcode\b|验证码|动态码|校验码|谷歌验证)[^0-9\n]{0,12}\b\d{6,8}\b"
 )
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Words: runs of letters, with Chinese characters kept apart from other scripts ("abater助记词"
+# is two words). A Chinese character alone is a possible seed word; a run of them is prose.
+_WORD = re.compile(rf"[{_HAN}]+|[^\W\d_{_HAN}]+")
 
 
 @dataclass(frozen=True)
@@ -41,40 +52,45 @@ class Finding:
     what: str  # "password" or "one-time code"
 
 
+def _normal(text: str) -> str:
+    # The word lists are stored decomposed (NFKD) and people paste either form; NFKC makes
+    # "й", "é" or "が" one letter, so a word is never split in two at its accent.
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
 @cache
 def _wordlists() -> tuple[frozenset[str], frozenset[str]]:
-    """Latin-script BIP39 words, and single-character (CJK) words, from `mnemonic`."""
+    """Multi-letter BIP39 words, and single-character (Chinese) words, from `mnemonic`."""
     from mnemonic import Mnemonic
 
-    latin: set[str] = set()
+    words: set[str] = set()
     chars: set[str] = set()
     for lang in Mnemonic.list_languages():
         try:
-            words = Mnemonic(lang).wordlist
+            wordlist = Mnemonic(lang).wordlist
         except Exception:  # a language file the installed version lacks
             continue
-        for w in words:
-            (chars if len(w) == 1 else latin).add(w.casefold())
-    return frozenset(latin), frozenset(chars)
+        for w in map(_normal, wordlist):
+            (chars if len(w) == 1 else words).add(w)
+    return frozenset(words), frozenset(chars)
 
 
 def _has_seed_phrase(text: str) -> bool:
-    latin, chars = _wordlists()
-    run = best = 0
-    for token in _WORD.findall(text):
-        t = token.casefold()
-        if t in latin:
-            run += 1
-            best = max(best, run)
-        elif len(t) > 1 and all(c in chars for c in t) and " " not in t:
-            run = 0  # a run of CJK characters with no spaces is ordinary Chinese prose
-        else:
-            run = 0
-    if best >= 12:
-        return True
-    # Chinese phrases are written one character a word, separated by spaces.
-    spaced = re.findall(r"(?:(?<!\S)\S(?!\S)\s+){11,}\S(?!\S)", text)
-    return any(sum(1 for c in s.split() if c in chars) >= 12 for s in spaced)
+    """Twelve or more list words in a row (punctuation, numbers and spaces between them)."""
+    words, chars = _wordlists()
+    run = char_run = 0
+    for token in _WORD.findall(_normal(text)):
+        run = run + 1 if token in words else 0
+        if len(token) > 1 and token[0] in chars and char_run + 1 >= 12:
+            return True  # the last word of a phrase, glued to the prose after it
+        # Chinese phrases are one character a word; prose runs characters together, though
+        # its last character may be a phrase's first word ("助记词是的 一 是 ...").
+        char_run = (char_run + 1 if token in chars else 0) if len(token) == 1 else (
+            1 if token[-1] in chars else 0
+        )
+        if run >= 12 or char_run >= 12:
+            return True
+    return False
 
 
 def _b58decode(text: str) -> bytes | None:
@@ -142,6 +158,10 @@ def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding
 
 # -- phishing ------------------------------------------------------------------------
 _EMAIL = re.compile(r"^(?:mailto:)?[^@\s/]+@([^@\s/?#]+)$", re.IGNORECASE)
+# A plain DNS name. Anything else ("evil.io\\.okx.com", which a browser opens as evil.io)
+# is never taken for an official domain.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 
 
 def contact_domain(url: str) -> str | None:
@@ -150,8 +170,11 @@ def contact_domain(url: str) -> str | None:
     email = _EMAIL.match(text)
     if email:
         return email.group(1).lower().rstrip(".")
-    parts = urlsplit(text if "://" in text else f"https://{text}")
-    host = (parts.hostname or "").lower().rstrip(".")
+    try:
+        parts = urlsplit(text if "://" in text else f"https://{text}")
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:  # e.g. "https://[evil": not a URL at all
+        return None
     return host or None
 
 
@@ -177,7 +200,11 @@ def check_contact(
         d = contact_domain(ch.address) if ch.kind != "phone" else None
         if d:
             official.add(d)
-    if domain and any(domain == d or domain.endswith("." + d) for d in official):
+    if (
+        domain
+        and _HOSTNAME.fullmatch(domain)
+        and any(domain == d or domain.endswith("." + d) for d in official)
+    ):
         return True, None
     return False, (
         f"WARNING: {domain or url!r} is not an official {platform.name} channel "
