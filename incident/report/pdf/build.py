@@ -43,9 +43,33 @@ class Meta:
     lang: str
 
 
-def heading(text_markup: str, plain: str, style: Any, level: int, key: str) -> Paragraph:
-    """A paragraph that also becomes an outline entry (bookmark) where it lands."""
-    p = Paragraph(text_markup, style)
+class Heading(Paragraph):  # type: ignore[misc]
+    """A heading that starts a new page rather than stand alone at the foot of one.
+
+    (keepWithNext would glue it to the whole following table, and a table longer than the
+    rest of the page then leaves the page blank.)
+    """
+
+    ROOM_AFTER = 56.0  # points: a few rows of whatever follows
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = super().wrap(avail_width, avail_height)
+        self.push = avail_height < height + self.ROOM_AFTER and avail_height < S.FRAME_HEIGHT - 1
+        return (width, avail_height + 1) if self.push else (width, height)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        return (
+            [] if getattr(self, "push", False) else list(super().split(avail_width, avail_height))
+        )
+
+
+def heading(
+    text_markup: str, plain: str, style: Any, level: int, key: str, room_after: float | None = None
+) -> Paragraph:
+    """A heading that also becomes an outline entry (bookmark) where it lands."""
+    p = Heading(text_markup, style)
+    if room_after is not None:
+        p.ROOM_AFTER = room_after
     p.outline = (plain, level, key)  # read by Doc.afterFlowable
     return p
 

@@ -41,7 +41,7 @@ def _details(ctx: Context, step: Step, s: StepState) -> object:
     def add(label: str, value: object) -> None:
         if parts:
             parts.append(BR)
-        parts.extend([ctx.grey(f"{label}: "), value])
+        parts.extend([ctx.grey(ctx.label(label)), value])
 
     if s.answer is not None:
         label = next((o.label.get(ctx.lang) for o in step.options if o.value == s.answer), s.answer)

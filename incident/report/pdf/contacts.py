@@ -80,7 +80,7 @@ def _contacts(ctx: Context) -> list[Any]:
         if c.url:
             # Only an official address is made clickable; a phishing link stays inert text.
             url = ctx.link(c.url, c.url) if c.official else c.url
-            summary += [BR, ctx.grey(ctx.t("report.col.url") + ": "), url]
+            summary += [BR, ctx.grey(ctx.label(ctx.t("report.col.url"))), url]
         who: list[object] = [c.ticket or "—"]
         if c.agent:
             who += [BR, ctx.grey(c.agent)]

@@ -71,6 +71,10 @@ class Context:
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
+    def label(self, text: str) -> str:
+        """``text`` followed by the colon of the report's language."""
+        return text + ("：" if self.lang == "zh" else ": ")
+
     def hide(self, text: str) -> str:
         """``text`` with the account masked when the report is redacted."""
         if self._hide is None:
@@ -97,16 +101,17 @@ class Context:
         text = self.markup(*parts)
         return Paragraph(text, for_text(getattr(self.styles, style), text))
 
-    def heading(self, text: str, key: str, level: int = 0) -> Any:
-        """A section (level 0) or sub-section heading that is also a PDF bookmark."""
+    def heading(self, text: str, key: str, level: int = 0, room_after: float | None = None) -> Any:
+        """A section (level 0) or sub-section heading that is also a PDF bookmark; it moves
+        to the next page unless ``room_after`` points (default: a few lines) fit below it."""
         from incident.report.pdf.build import heading
 
         style = self.styles.h1 if level == 0 else self.styles.h2
         markup = self.markup(text)
-        return heading(markup, self.plain(text), for_text(style, markup), level, key)
+        return heading(markup, self.plain(text), for_text(style, markup), level, key, room_after)
 
-    def subheading(self, text: str, key: str) -> Any:
-        return self.heading(text, key, level=1)
+    def subheading(self, text: str, key: str, room_after: float | None = None) -> Any:
+        return self.heading(text, key, level=1, room_after=room_after)
 
     def link(self, url: str, text: str) -> Markup:
         return link(url, self.hide(text), LINK)

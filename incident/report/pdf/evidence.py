@@ -121,7 +121,7 @@ def _screenshots(ctx: Context) -> list[Any]:
     shots = [(item, a) for item, a in ctx.state.attachments() if a.is_image]
     if not shots:
         return []
-    out: list[Any] = [ctx.subheading(ctx.t("report.sec.screenshots"), "screenshots")]
+    out: list[Any] = []
     max_w, max_h = S.FRAME_WIDTH, S.FRAME_HEIGHT * 0.62
     for n, (item, a) in enumerate(shots, 1):
         w, h = a.width or 1280, a.height or 800
@@ -140,6 +140,9 @@ def _screenshots(ctx: Context) -> list[Any]:
             f"SHA-256 {a.sha256}",
             style="caption",
         )
+        if n == 1:  # the heading goes with the first picture
+            room = picture.height + 36
+            out.append(ctx.subheading(ctx.t("report.sec.screenshots"), "screenshots", room))
         out.append(KeepTogether([picture, caption]))
     return out
 

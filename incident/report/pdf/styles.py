@@ -73,8 +73,8 @@ def make_styles(font: str) -> Styles:
     return Styles(
         font=font,
         title=style("title", 19, 24, ACCENT, spaceAfter=4),
-        h1=style("h1", 14.5, 19, ACCENT, spaceBefore=6, spaceAfter=6, keepWithNext=1),
-        h2=style("h2", 11, 14.5, ACCENT, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        h1=style("h1", 14.5, 19, ACCENT, spaceBefore=6, spaceAfter=6),
+        h2=style("h2", 11, 14.5, ACCENT, spaceBefore=8, spaceAfter=3),
         body=style("body", 9.5, 13.2, spaceAfter=3),
         small=style("small", 8, 10.5, MUTED, spaceAfter=2),
         cell=style("cell", 8.2, 10.6),

@@ -72,11 +72,11 @@ def _asks(ctx: Context) -> Any:
 
 def _tickets(ctx: Context) -> Any:
     tickets = ctx.state.tickets()
-    parts: list[object] = [font(ctx.t("report.sum.tickets") + ": ", color=S.ACCENT_HEX)]
+    parts: list[object] = [font(ctx.label(ctx.t("report.sum.tickets")), color=S.ACCENT_HEX)]
     parts.append(", ".join(tickets) if tickets else ctx.t("report.sum.tickets-none"))
     due = ctx.state.follow_up_due()
     if due:
-        parts += [BR, font(ctx.t("label.follow-up") + ": ", color=S.ACCENT_HEX), ctx.local(due)]
+        parts += [BR, font(ctx.label(ctx.t("label.follow-up")), color=S.ACCENT_HEX), ctx.local(due)]
     return ctx.p(*parts, style="big")
 
 

@@ -94,12 +94,12 @@ def section(ctx: Context) -> list[Any]:
     for item, tx in txs:
         parts: list[object] = []
         if tx.to_address:
-            parts += [ctx.grey(ctx.t("report.col.to") + ": "), address_markup(ctx, tx), BR]
+            parts += [ctx.grey(ctx.label(ctx.t("report.col.to"))), address_markup(ctx, tx), BR]
         if tx.txid:
-            parts += [ctx.grey("TxID: "), txid_markup(ctx, tx), BR]
+            parts += [ctx.grey(ctx.label("TxID")), txid_markup(ctx, tx), BR]
         if tx.note:
             note = ctx.long_text(tx.note, f"E{item.number}", ctx.t("report.sec.transactions"))
-            parts += [ctx.grey(ctx.t("report.col.note") + ": "), note]
+            parts += [ctx.grey(ctx.label(ctx.t("report.col.note"))), note]
         rows.append(
             [
                 ctx.cell(f"E{item.number}"),
