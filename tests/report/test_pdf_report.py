@@ -70,7 +70,7 @@ def test_every_txid_address_and_total_in_full(demo: Demo, extract) -> None:  # t
         assert tx.to_address and tx.to_address in flat
     # Page one lists each TxID on one line, unbroken.
     first = page_texts(demo.pdf("en"))[0]
-    assert all(tx.txid in first for tx in with_txid)
+    assert all(tx.txid and tx.txid in first for tx in with_txid)
     for asset, total in {
         "USDT": "50,319.75",
         "BTC": "0.2234",

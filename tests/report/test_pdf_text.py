@@ -170,7 +170,9 @@ def test_font_override_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fonts.report_font().source != "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.otf"
 
 
-@pytest.mark.parametrize("text", ["a" * 5000, "word " * 1000, "line\n" * 100, "中" * 4500, "x\n" * 5])
+@pytest.mark.parametrize(
+    "text", ["a" * 5000, "word " * 1000, "line\n" * 100, "中" * 4500, "x\n" * 5]
+)
 def test_full_texts_are_cut_into_short_paragraphs(text: str) -> None:
     from incident.report.pdf.fulltext import CHUNK, CHUNK_LINES, chunks
 

@@ -1,0 +1,187 @@
+"""`incident report` and `incident message` end to end, through the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner
+from tests.report.conftest import pdftotext, reader
+
+TXID = "9f" * 32
+
+
+@pytest.fixture
+def recorded(run: Runner, session: str) -> str:
+    run.ok(
+        "evidence",
+        "tx",
+        "--time",
+        "2026-11-25 04:52",
+        "--type",
+        "withdrawal",
+        "--asset",
+        "USDT",
+        "--amount",
+        "1520.5",
+        "--network",
+        "TRC20",
+        "--txid",
+        TXID,
+        "--to-address",
+        "TVeaRKoEn9T7U9x9LEzWQwNBejcL6L48nP",
+    )
+    run.ok(
+        "evidence",
+        "tx",
+        "--time",
+        "2026-11-25 05:10",
+        "--type",
+        "withdrawal",
+        "--asset",
+        "XYZ",
+        "--amount",
+        "3",
+        "--network",
+        "Moonchain",
+        "--txid",
+        "ab" * 20,
+    )
+    run.ok("evidence", "add", "--note", "账户里的 USDT 全部被提走了。<b>not bold</b>")
+    run.ok(
+        "evidence",
+        "contact",
+        "--channel",
+        "chat",
+        "--summary",
+        "Asked for a freeze",
+        "--ticket",
+        "T-123",
+        "--url",
+        "https://www.okx.com/help",
+    )
+    return session
+
+
+def test_report_writes_the_default_file(
+    run: Runner, recorded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run.ok("report")
+    path = tmp_path / f"incident-{recorded}-report.pdf"
+    assert result.stdout.strip() == f"Wrote {path.name}"
+    text = pdftotext(path.read_bytes())
+    assert TXID in text and "1,520.5" in text and "T-123" in text
+    assert "账户里的 USDT 全部被提走了。<b>not bold</b>" in text
+    assert "no explorer known for this network" in text
+
+
+def test_explorer_links_for_known_networks_only(run: Runner, recorded: str, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    run.ok("report", "-o", str(out))
+    uris = [
+        str(a.get_object()["/A"]["/URI"])
+        for p in reader(out.read_bytes()).pages
+        for a in p.get("/Annots") or []
+        if "/A" in a.get_object()
+    ]
+    assert f"https://tronscan.org/#/transaction/{TXID}" in uris
+    assert not [u for u in uris if "ab" * 20 in u]
+
+
+def test_report_in_chinese_and_redacted(run: Runner, recorded: str, tmp_path: Path) -> None:
+    out = tmp_path / "zh.pdf"
+    run.ok("report", "-o", str(out), "--lang", "zh", "--redact")
+    data = out.read_bytes()
+    text = pdftotext(data)
+    assert "未授权交易" in text and "客服联系记录" in text and "完整性校验" in text
+    assert "lin@example.com" not in text and "li***@example.com" in text
+    assert "lin@example.com" not in str(reader(data).metadata)
+
+
+def test_invariant_reports_are_byte_identical(run: Runner, recorded: str, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    run.ok("report", "-o", str(a), "--invariant")
+    time.sleep(1.1)  # a different clock second must not change a byte
+    run.ok("report", "-o", str(b), "--invariant")
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_source_date_epoch_makes_reports_reproducible(
+    run: Runner, recorded: str, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    env = {"SOURCE_DATE_EPOCH": "1764072000"}  # 2025-11-25 12:00 UTC
+    assert run("report", "-o", str(a), env=env).exit_code == 0
+    time.sleep(1.1)
+    assert run("report", "-o", str(b), env=env).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert "2025-11-25 12:00:00Z" in pdftotext(a.read_bytes())
+    bad = run("report", "-o", str(a), env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert (
+        bad.exit_code == 2 and "SOURCE_DATE_EPOCH" in bad.output and "Traceback" not in bad.output
+    )
+
+
+def test_report_errors_are_one_line(run: Runner, tmp_path: Path) -> None:
+    result = run("report")
+    assert result.exit_code != 0 and result.output.startswith("Error: there is no session yet")
+    assert "Traceback" not in result.output
+
+
+def test_report_into_a_missing_folder(run: Runner, session: str, tmp_path: Path) -> None:
+    result = run("report", "-o", str(tmp_path / "nope" / "r.pdf"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["freeze", "recovery", "dispute", "follow-up"])
+def test_messages_print_text_and_json(run: Runner, recorded: str, kind: str) -> None:
+    text = run.ok("message", kind).stdout
+    assert "lin@example.com" in text and TXID in text and "T-123" in text
+    assert "will not share my password, 2FA codes or recovery phrase" in text
+    data = json.loads(run.ok("message", kind, "--lang", "zh", "--json").stdout)
+    assert set(data) == {"kind", "lang", "subject", "body"}
+    assert data["kind"] == kind and data["lang"] == "zh"
+    assert TXID in data["body"] and "助记词" in data["body"]
+    assert text.startswith(json.loads(run.ok("message", kind, "--json").stdout)["subject"])
+
+
+def test_message_rejects_an_unknown_kind(run: Runner, session: str) -> None:
+    result = run("message", "refund")
+    assert result.exit_code == 2 and "freeze" in result.output
+
+
+def test_demo_writes_the_full_report(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "demo.pdf"
+    started = time.perf_counter()
+    run.ok("demo", "-o", str(out))
+    assert time.perf_counter() - started < 30
+    text = pdftotext(out.read_bytes())
+    for section in (
+        "please act now",
+        "Timeline",
+        "Checklist",
+        "Unauthorized transactions",
+        "Suspicious logins",
+        "Support contact log",
+        "Evidence",
+        "Screenshots",
+        "Integrity",
+    ):
+        assert section in text
+    assert len(reader(out.read_bytes()).attachments) > 0
+
+
+def test_reportlab_is_not_imported_by_the_cli() -> None:
+    code = (
+        "import sys, incident.cli, incident.report.pdf, incident.report.messages; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'PIL', 'pypdf')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
