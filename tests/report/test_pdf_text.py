@@ -179,3 +179,23 @@ def test_full_texts_are_cut_into_short_paragraphs(text: str) -> None:
     pieces = list(chunks(text))
     assert all(len(p) <= CHUNK and p.count("\n") <= CHUNK_LINES for p in pieces)
     assert squash("".join(pieces)) == squash(text)
+
+
+def test_redaction_reaches_file_names_and_notes(tmp_path: Path) -> None:
+    from PIL import Image
+
+    store = Store()
+    sid = new_session(store, account="Lin.Wei@Example.com")
+    shot = tmp_path / "lin.wei@example.com-withdrawals.png"
+    Image.new("RGB", (64, 40), (200, 0, 0)).save(shot)
+    actions.add_evidence(store, sid, actions.note("Mail to LIN.WEI@EXAMPLE.COM bounced"),
+                         now=NOW, files=[shot])
+    data = render(store, sid, redact=True)
+    r = reader(data)
+    names = " ".join(r.attachments) + " ".join(
+        str(f.pdf_object.get("/Desc")) for f in r.attachment_list)
+    text = pdftotext(data)
+    for where in (names, text):
+        assert "lin.wei@example.com" not in where.casefold()
+        assert "Li***@Example.com" in where
+    assert b"lin.wei@example.com" not in data.lower()

@@ -18,19 +18,20 @@ from incident.report.pdf.fonts import report_font
 from incident.report.pdf.styles import make_styles
 
 
-def _write_files(opened: Opened, folder: Path) -> list[Embedded]:
+def _write_files(ctx: Context) -> list[Embedded]:
     """Each attachment once (by hash, in evidence order): a file for reportlab, and an embed."""
     embedded: list[Embedded] = []
     seen: set[str] = set()
-    for item, a in opened.state.attachments():
+    for item, a in ctx.state.attachments():
         if a.sha256 in seen:
             continue
         seen.add(a.sha256)
-        data = opened.blobs.get(a.sha256)
-        file_path(folder, a).write_bytes(data)
-        desc = f"E{item.number}: {a.name} (SHA-256 {a.sha256})"
-        key = ascii_key(item.number, len(embedded) + 1, a.name)
-        embedded.append(Embedded(key, a.name, desc, a.media_type, data))
+        data = ctx.opened.blobs.get(a.sha256)
+        file_path(ctx.files, a).write_bytes(data)
+        name = ctx.plain(a.name)  # masked too, when the report is redacted
+        desc = f"E{item.number}: {name} (SHA-256 {a.sha256})"
+        key = ascii_key(item.number, len(embedded) + 1, name)
+        embedded.append(Embedded(key, name, desc, a.media_type, data))
     return embedded
 
 
@@ -65,8 +66,8 @@ def render(opened: Opened, *, lang: str, now: datetime, redact: bool, invariant:
     with tempfile.TemporaryDirectory(prefix="incident-report-") as tmp:
         folder = Path(tmp)
         folder.chmod(0o700)
-        embedded = _write_files(opened, folder)
         ctx = Context(opened, lang, now, redact, make_styles(font.name), folder)
+        embedded = _write_files(ctx)
         story: list[Any] = []
         for name in SECTIONS:
             module = importlib.import_module(f"incident.report.pdf.{name}")
