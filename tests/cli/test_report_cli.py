@@ -185,3 +185,16 @@ def test_reportlab_is_not_imported_by_the_cli() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_invariant_across_processes(recorded: str, tmp_path: Path) -> None:
+    import os
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.pdf"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "incident", "report", "--invariant", "-o", str(out)],
+                       env=env, check=True, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
