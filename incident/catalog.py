@@ -352,6 +352,17 @@ CATALOG.update(
         "report.contact.official": ("official channel", "官方渠道"),
         "report.contact.unchecked": ("not checked", "未核实"),
         "report.contact.unofficial-flag": ("NOT AN OFFICIAL CHANNEL.", "非官方渠道！"),
+        "report.contact.warning-url": (
+            "{domain} is not an official {platform} channel. It may be a phishing site or fake "
+            "support; real support never asks for a password, 2FA code, recovery phrase or private key.",
+            "{domain} 不是 {platform} 的官方渠道，可能是钓鱼网站或假冒客服。真正的客服绝不会索要密码、"
+            "二次验证码、助记词或私钥。",
+        ),
+        "report.contact.warning-social": (
+            "Reached through social media: platforms do not offer support in direct messages. "
+            "Check the account from the official help centre.",
+            "这次联系经由社交媒体：平台不会通过私信提供客服，请从官方帮助中心核实对方身份。",
+        ),
         "report.ev.none": ("No evidence recorded yet.", "尚未记录任何证据。"),
         "report.ev.no-files": ("No files attached.", "没有附件。"),
         "report.ev.see": ("details under “{section}”", "详见“{section}”"),

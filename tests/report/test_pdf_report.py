@@ -136,6 +136,8 @@ def test_unofficial_contact_is_flagged_and_not_a_link(demo: Demo) -> None:
     uris = link_uris(data)
     assert "https://www.okx.com/help" in uris
     assert not [u for u in uris if "t.me" in u]
+    zh = pdftotext(demo.pdf("zh"))
+    assert "非官方渠道！" in zh and "t.me不是OKX的官方渠道" in squash(zh)  # in Chinese, too
 
 
 def test_every_txid_links_to_its_explorer(demo: Demo) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from incident.evidence import Contact
+from incident.guards import contact_domain
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, Markup
@@ -40,6 +42,16 @@ def _logins(ctx: Context) -> list[Any]:
     return [*out, S.table(rows, S.columns(0.06, 0.17, 0.15, 0.2, 0.16, 0.26))]
 
 
+def _warning(ctx: Context, c: Contact) -> str:
+    """The warning recorded with the contact (English), or the same in the report's language."""
+    if ctx.lang == "en" and c.warning:
+        return c.warning
+    domain = contact_domain(c.url) if c.url else None
+    if domain:
+        return ctx.t("report.contact.warning-url", domain=domain, platform=ctx.state.platform)
+    return ctx.t("report.contact.warning-social")
+
+
 def _contacts(ctx: Context) -> list[Any]:
     out: list[Any] = [ctx.heading(ctx.t("report.sec.contacts"), "contacts")]
     contacts = ctx.state.contacts()
@@ -73,7 +85,7 @@ def _contacts(ctx: Context) -> list[Any]:
                 ctx.markup(ctx.t("report.contact.unofficial-flag")),
                 Markup("</font>"),
                 BR,
-                c.warning or "",
+                _warning(ctx, c),
                 BR,
             ]
         summary.append(ctx.long_text(c.summary, f"E{item.number}", ctx.t("report.sec.contacts")))
