@@ -30,3 +30,19 @@ def locked(folder: Path, session_id: str) -> Iterator[None]:
             f"session {session_id} is in use by another incident command",
             "wait for it to finish (or close the other window), then try again",
         ) from None
+
+
+def busy(folder: Path) -> bool:
+    """True while another command holds the session's lock (an append may be half done)."""
+    from filelock import FileLock, Timeout
+
+    path = folder / "lock"
+    if not path.exists():
+        return False
+    try:
+        with FileLock(str(path), timeout=0, mode=0o600):
+            return False
+    except Timeout:
+        return True
+    except OSError:  # e.g. a read-only copy of the data: nobody writes there
+        return False

@@ -19,6 +19,7 @@ import hmac
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any
 
 from incident import paths
 from incident.errors import IntegrityError
+from incident.journal import lock
 from incident.journal.keys import SessionKeys
 
 JOURNAL = "journal.log"
@@ -281,11 +283,30 @@ class Journal:
         """Every record, decrypted and checked against the chain and the head."""
         return ReadResult(*self._scan())
 
+    def _snapshot(self) -> tuple[Head, bytes]:
+        """The head and the journal's bytes as of one moment, without taking the lock.
+
+        An append writes its record, then the head; a reader in between sees a record the
+        head does not count yet. While a writer holds the lock, read again (at worst leave
+        its record out); with no writer, the extra bytes are crash residue for the scan.
+        """
+        deadline = time.monotonic() + 2
+        while True:
+            head = self.read_head()
+            data = self.path.read_bytes()
+            if len(data) <= head.size:
+                return head, data
+            if lock.busy(self.folder):
+                if time.monotonic() >= deadline:
+                    return head, data[: head.size]
+                time.sleep(0.002)
+            elif self.read_head() == head:
+                return head, data  # nobody writing, and nobody wrote since we read: residue
+
     def _scan(self) -> tuple[list[bytes], str, list[str]]:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        head = self.read_head()
-        data = self.path.read_bytes()
+        head, data = self._snapshot()
         aead = AESGCM(self.keys.enc)
         payloads: list[bytes] = []
         warnings: list[str] = []
