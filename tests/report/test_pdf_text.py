@@ -188,14 +188,59 @@ def test_redaction_reaches_file_names_and_notes(tmp_path: Path) -> None:
     sid = new_session(store, account="Lin.Wei@Example.com")
     shot = tmp_path / "lin.wei@example.com-withdrawals.png"
     Image.new("RGB", (64, 40), (200, 0, 0)).save(shot)
-    actions.add_evidence(store, sid, actions.note("Mail to LIN.WEI@EXAMPLE.COM bounced"),
-                         now=NOW, files=[shot])
+    actions.add_evidence(
+        store, sid, actions.note("Mail to LIN.WEI@EXAMPLE.COM bounced"), now=NOW, files=[shot]
+    )
     data = render(store, sid, redact=True)
     r = reader(data)
     names = " ".join(r.attachments) + " ".join(
-        str(f.pdf_object.get("/Desc")) for f in r.attachment_list)
+        str(f.pdf_object.get("/Desc")) for f in r.attachment_list
+    )
     text = pdftotext(data)
     for where in (names, text):
         assert "lin.wei@example.com" not in where.casefold()
         assert "Li***@Example.com" in where
     assert b"lin.wei@example.com" not in data.lower()
+
+
+def test_every_field_at_its_longest_renders() -> None:
+    long = "Ab9" * 1333  # 3,999 characters, just under the 4,000 limit of short fields
+    store = Store()
+    sid = new_session(store, account="x" + long[:3900] + "@example.com")
+    actions.add_evidence(
+        store,
+        sid,
+        actions.transaction(
+            time="2026-11-25T09:00",
+            tx_type="withdrawal",
+            asset="USDT",
+            amount="1" * 59,
+            network=long,
+            txid=long,
+            to_address=long,
+            note=long * 3,
+        ),
+        now=NOW,
+    )
+    actions.add_evidence(
+        store,
+        sid,
+        actions.login(
+            time="2026-11-25T08:00", ip="2001:db8::1", device=long, location=long, note=long
+        ),
+        now=NOW,
+    )
+    actions.add_evidence(
+        store,
+        sid,
+        actions.contact(
+            channel="chat", summary=long * 3, ticket=long, agent=long, url="https://" + long[:3900]
+        ),
+        now=NOW,
+    )
+    actions.mark_step(
+        store, sid, "secure-email", "skipped", reason=long * 3, note=long * 3, now=NOW
+    )
+    data = render(store, sid, lang="zh")
+    assert len(reader(data).pages) > 10
+    assert long in squash(body_text(data))

@@ -26,17 +26,17 @@ def _logins(ctx: Context) -> list[Any]:
             ctx.t("report.col.note"),
         )
     ]
+    where = ctx.t("report.sec.logins")
     for item, lg in logins:
+        ref = f"E{item.number}"
         rows.append(
             [
                 ctx.cell(f"E{item.number}"),
                 ctx.cell(ctx.when(lg.time)),
                 ctx.cell(lg.ip or "—"),
-                ctx.cell(lg.device or "—"),
-                ctx.cell(lg.location or "—"),
-                ctx.cell(
-                    ctx.long_text(lg.note, f"E{item.number}", ctx.t("report.sec.logins")) or "—"
-                ),
+                ctx.cell(ctx.name_text(lg.device, ref, where)),
+                ctx.cell(ctx.name_text(lg.location, ref, where)),
+                ctx.cell(ctx.long_text(lg.note, ref, where) or "—"),
             ]
         )
     return [*out, S.table(rows, S.columns(0.06, 0.17, 0.15, 0.2, 0.16, 0.26))]
@@ -93,9 +93,10 @@ def _contacts(ctx: Context) -> list[Any]:
             # Only an official address is made clickable; a phishing link stays inert text.
             url = ctx.link(c.url, c.url) if c.official else c.url
             summary += [BR, ctx.grey(ctx.label(ctx.t("report.col.url"))), url]
-        who: list[object] = [c.ticket or "—"]
+        ref, where = f"E{item.number}", ctx.t("report.sec.contacts")
+        who: list[object] = [ctx.name_text(c.ticket, ref, where)]
         if c.agent:
-            who += [BR, ctx.grey(c.agent)]
+            who += [BR, ctx.grey(ctx.name_text(c.agent, ref, where))]
         style = "cell_alert" if c.official is False else "cell"
         rows.append(
             [

@@ -18,6 +18,7 @@ from incident.times import fmt_local, fmt_offset, fmt_utc
 # Table cells hold at most this much of a user's text; the rest goes to "Long texts in full".
 CELL_CHARS = 700
 CELL_LINES = 14
+NAME_CHARS = 80
 
 
 def mask_account(account: str) -> str:
@@ -123,17 +124,31 @@ class Context:
         """A table header row."""
         return [self.p(label, style="cell_head") for label in labels]
 
-    def long_text(self, text: str | None, ref: str, where: str) -> object:
-        """``text`` for a table cell: cut to a size a row can hold, the whole kept for later."""
+    def long_text(
+        self,
+        text: str | None,
+        ref: str,
+        where: str,
+        chars: int = CELL_CHARS,
+        lines: int = CELL_LINES,
+    ) -> object:
+        """``text`` for a table cell: cut to a size a row can hold, the whole kept for later.
+
+        (Addresses and TxIDs never come here: they are always shown whole.)
+        """
         if not text:
             return ""
-        lines = text.splitlines()
-        if len(text) <= CELL_CHARS and len(lines) <= CELL_LINES:
+        split = text.splitlines()
+        if len(text) <= chars and len(split) <= lines:
             return text
         self.overflow.append(Overflow(ref, where, text))
-        short = "\n".join(lines[:CELL_LINES])[:CELL_CHARS].rstrip()
+        short = "\n".join(split[:lines])[:chars].rstrip()
         note = self.t("report.fulltext.cut", section=self.t("report.sec.fulltext"), ref=ref)
         return self.markup(short, " ", self.grey(note))
+
+    def name_text(self, text: str | None, ref: str, where: str) -> object:
+        """A name-like field (network, device, ticket...) for a narrow column."""
+        return self.long_text(text, ref, where, chars=NAME_CHARS, lines=2) or "—"
 
     # -- times -------------------------------------------------------------------
     def local(self, when: datetime) -> str:

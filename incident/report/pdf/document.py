@@ -35,6 +35,11 @@ def _write_files(ctx: Context) -> list[Embedded]:
     return embedded
 
 
+def _short(text: str, limit: int = 48) -> str:
+    """For the one-line running head; the first page has the value in full."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _meta(ctx: Context) -> Meta:
     state = ctx.state
     platform, account = ctx.plain(state.platform), ctx.plain(ctx.account)
@@ -49,7 +54,9 @@ def _meta(ctx: Context) -> Meta:
         ),
         keywords=ctx.t("report.keywords", platform=platform),
         creator=f"incident {__version__}",
-        header=ctx.t("report.header", platform=platform, account=account, session=state.id),
+        header=ctx.t(
+            "report.header", platform=_short(platform), account=_short(account), session=state.id
+        ),
         page_label=lambda page: ctx.t("report.page", page=page),
         total_label=lambda total: ctx.t("report.page-total", total=total),
         created=ctx.now,

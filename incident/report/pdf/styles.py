@@ -91,18 +91,22 @@ def make_styles(font: str) -> Styles:
     )
 
 
+_TAGS = re.compile(r"<[^>]*>")
+_LONG_WORD = re.compile(r"[^\s<>]{40,}")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
-def for_text(style: ParagraphStyle, text: str) -> ParagraphStyle:
-    """``style`` for this text: CJK wrapping when it holds Chinese (breaks between any two
-    characters, so mixed lines flow), word wrapping otherwise (English is not cut mid-word;
-    a word longer than the line, such as a TxID, is still split)."""
-    if _CJK.search(text):
+def for_text(style: ParagraphStyle, markup: str) -> ParagraphStyle:
+    """``style`` for this paragraph: word wrapping for plain Latin text (English is not cut
+    mid-word), CJK wrapping when it holds Chinese (a line may break between any two
+    characters, so mixed lines flow) or a very long word such as a TxID (reportlab splits
+    those in linear time this way; its word splitter is quadratic in the word's length)."""
+    text = _TAGS.sub("", markup)
+    if _CJK.search(text) or _LONG_WORD.search(text):
         return style
     latin: ParagraphStyle | None = getattr(style, "latin_variant", None)
     if latin is None:
-        latin = ParagraphStyle(style.name + "-latin", parent=style, wordWrap=None, splitLongWords=1)
+        latin = ParagraphStyle(style.name + "-latin", parent=style, wordWrap=None)
         style.latin_variant = latin
     return latin
 
@@ -114,10 +118,11 @@ def table(
     header: bool = True,
     zebra: bool = True,
     extra: Sequence[tuple[Any, ...]] = (),
-    split_in_row: bool = False,
+    split_in_row: bool = True,
     rules: bool = True,
 ) -> Any:
-    """A grid that splits across pages and repeats its header row on each."""
+    """A grid that splits across pages and repeats its header row on each; a row taller than
+    a page (a 4,000-character field) splits too."""
     from reportlab.platypus import LongTable, TableStyle
 
     commands: list[tuple[Any, ...]] = [

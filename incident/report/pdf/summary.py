@@ -122,7 +122,7 @@ def _txids(ctx: Context) -> list[Any]:
         )
     return [
         ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"),
-        S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58), split_in_row=True),
+        S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58)),
     ]
 
 

@@ -115,8 +115,7 @@ def section(ctx: Context) -> list[Any]:
                 ctx.cell(ctx.markup(*parts) if parts else "—", style="cell_small"),
             ]
         )
-    # A row holding a 4,000-character address and TxID is taller than a page: let it split.
-    out.append(table(rows, columns(0.055, 0.175, 0.15, 0.075, 0.545), split_in_row=True))
+    out.append(table(rows, columns(0.055, 0.175, 0.15, 0.075, 0.545)))
     out.append(ctx.subheading(ctx.t("report.sum.totals"), "transactions-totals"))
     out.append(totals(ctx))
     return out
