@@ -194,7 +194,11 @@ def test_invariant_across_processes(recorded: str, tmp_path: Path) -> None:
     for seed in ("1", "2"):
         out = tmp_path / f"{seed}.pdf"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "incident", "report", "--invariant", "-o", str(out)],
-                       env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "incident", "report", "--invariant", "-o", str(out)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
