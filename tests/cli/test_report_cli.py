@@ -202,3 +202,17 @@ def test_invariant_across_processes(recorded: str, tmp_path: Path) -> None:
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_report_and_messages_for_a_fresh_closed_session(
+    run: Runner, session: str, tmp_path: Path
+) -> None:
+    run.ok("close", "--note", "nothing happened after all")
+    out = tmp_path / "fresh.pdf"
+    run.ok("report", "--session", session, "-o", str(out))
+    text = pdftotext(out.read_bytes())
+    assert "No unauthorized transactions recorded." in text
+    assert "No suspicious login recorded." in text and "closed" in text
+    body = run.ok("message", "follow-up", "--session", session).stdout
+    assert "I have not been given a case number yet." in body
+    assert "I have not found any unauthorized transaction yet" in body

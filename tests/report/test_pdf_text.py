@@ -244,3 +244,19 @@ def test_every_field_at_its_longest_renders() -> None:
     data = render(store, sid, lang="zh")
     assert len(reader(data).pages) > 10
     assert long in squash(body_text(data))
+
+
+@pytest.mark.parametrize(
+    ("account", "masked"),
+    [
+        ("lin.wei.trader@example.com", "li***@example.com"),
+        ("+86 138 0013 8000", "+86***8000"),
+        ("13800138000", "138***8000"),
+        ("satoshi_nakamoto", "sa***to"),
+        ("bob", "b***"),
+    ],
+)
+def test_account_masks(account: str, masked: str) -> None:
+    from incident.report.pdf.context import mask_account
+
+    assert mask_account(account) == masked

@@ -22,10 +22,14 @@ NAME_CHARS = 80
 
 
 def mask_account(account: str) -> str:
-    """``lin.wei@example.com`` -> ``li***@example.com``; other ids keep two characters each end."""
+    """``lin.wei@example.com`` -> ``li***@example.com``, ``+86 138 0013 8000`` -> ``+86***8000``;
+    other ids keep two characters at each end."""
     local, at, domain = account.partition("@")
     if at and local and domain:
         return f"{local[:2]}***@{domain}"
+    compact = re.sub(r"[\s()-]", "", account)
+    if len(compact) >= 10 and re.fullmatch(r"\+?\d+", compact):
+        return f"{compact[:3]}***{compact[-4:]}"
     if len(account) <= 4:
         return account[:1] + "***"
     return f"{account[:2]}***{account[-2:]}"
