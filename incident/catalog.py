@@ -378,6 +378,7 @@ CATALOG.update(
         ),
         "report.ev.caption": ("Screenshot {n} · {ref} · {name}", "截图 {n} · {ref} · {name}"),
         "report.ev.unreadable": ("This image could not be shown: {name}", "无法显示该图片：{name}"),
+        "report.fulltext.blank": ("[{count} empty lines]", "［{count} 行空行］"),
         "report.fulltext.intro": (
             "Texts that were too long for the tables above, in full.",
             "上文表格中因篇幅过长而截断的文本，全文如下。",

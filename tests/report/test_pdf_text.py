@@ -260,3 +260,12 @@ def test_account_masks(account: str, masked: str) -> None:
     from incident.report.pdf.context import mask_account
 
     assert mask_account(account) == masked
+
+
+def test_runs_of_empty_lines_are_counted_not_printed() -> None:
+    from incident.report.pdf.fulltext import squeeze_blank_lines
+
+    text = "start" + "\n" * 50_001 + "end\n\n\nkept"
+    assert squeeze_blank_lines(text, "[{} empty lines]".format) == (
+        "start\n\n[50000 empty lines]\n\nend\n\n\nkept"
+    )

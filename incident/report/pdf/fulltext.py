@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from incident.report.pdf.context import Context
@@ -38,6 +39,15 @@ def chunks(text: str, size: int = CHUNK, lines: int = CHUNK_LINES) -> Iterator[s
         start += cut + 1
 
 
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){3,}")
+
+
+def squeeze_blank_lines(text: str, marker: Callable[[int], str]) -> str:
+    """Runs of more than two empty lines become one line saying how many there were (a note
+    of 50,000 empty lines would otherwise fill hundreds of pages)."""
+    return _BLANK_RUN.sub(lambda m: f"\n\n{marker(m.group().count(chr(10)) - 1)}\n\n", text)
+
+
 def section(ctx: Context) -> list[Any]:
     if not ctx.overflow:
         return []
@@ -47,5 +57,6 @@ def section(ctx: Context) -> list[Any]:
     ]
     for o in ctx.overflow:
         out.append(ctx.p(f"{o.ref} · {o.where}", style="h2"))
-        out += [ctx.p(piece, style="body") for piece in chunks(o.text)]
+        text = squeeze_blank_lines(o.text, lambda n: ctx.t("report.fulltext.blank", count=n))
+        out += [ctx.p(piece, style="body") for piece in chunks(text)]
     return out
