@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -32,6 +31,8 @@ yes_option = click.option(
 
 
 def print_json(value: Any) -> None:
+    import json  # here, not at the top: `incident --help` never needs it
+
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
