@@ -42,7 +42,7 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def _scrypt(passphrase: str, salt: bytes, n: int = SCRYPT_N) -> bytes:
+def _scrypt(passphrase: str, salt: bytes, n: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     return Scrypt(salt=salt, length=32, n=n, r=SCRYPT_R, p=SCRYPT_P).derive(
@@ -122,7 +122,7 @@ def _passphrase_from_env_or_prompt(confirm: bool) -> str:
 
 def _wrap_with_passphrase(master: bytes, passphrase: str) -> dict[str, Any]:
     salt = os.urandom(16)
-    kek = _scrypt(passphrase, salt)
+    kek = _scrypt(passphrase, salt, SCRYPT_N)  # the N recorded below, read at unwrap
     nonce, wrapped = _seal(kek, master, b"master")
     return {
         "kdf": "scrypt",

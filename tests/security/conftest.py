@@ -26,6 +26,17 @@ class KeyringInUse:
                 keys.forget_from_keyring(home)
 
 
+REAL_SCRYPT_N = keys.SCRYPT_N
+
+
+@pytest.fixture(autouse=True)
+def quick_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wrap keys with scrypt N=2**10 here: these tests are not about its cost, and at the
+    real N (see test_keyring.py) every derivation takes ~0.3 s, in every process. Key files
+    record their N, so subprocesses use the same."""
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+
+
 @pytest.fixture
 def real_keyring(monkeypatch: pytest.MonkeyPatch, incident_home: Path) -> Iterator[KeyringInUse]:
     """The OS's Secret Service, with INCIDENT_PASSPHRASE unset so keys go to the keyring.

@@ -86,7 +86,7 @@ def _validate(run: Any, path: Path, text: str) -> Any:
     return result
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(BUNDLED), seed=st.integers(0, 2**32), count=st.integers(1, 3))
 def test_random_mutations(name: str, seed: int, count: int, run: Any, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from incident.journal import keyring_door, keys
 
-from .conftest import KeyringInUse
+from .conftest import REAL_SCRYPT_N, KeyringInUse
 from .disk import changed, snapshot
 from .subproc import env, incident
 
@@ -220,3 +220,13 @@ def test_a_hung_keyring_cannot_hang_a_command(
     # and the key is still there for when the keyring answers again
     keys.forget_cached()
     assert incident("status", "--session", sid, environ=env(**file_keyring.env)).code == 0
+
+
+def test_the_real_passphrase_kdf_is_costly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other tests lower scrypt's N for speed; what users get is N=2**15 (32 MiB)."""
+    monkeypatch.setattr(keys, "SCRYPT_N", REAL_SCRYPT_N)
+    assert keys.SCRYPT_N >= 2**15
+    home = tmp_path / "real-kdf"
+    keys.master_key(home, create=True, passphrase="p")
+    info = json.loads((home / keys.KEY_FILE).read_text())
+    assert info["n"] == keys.SCRYPT_N and info["r"] == 8
