@@ -31,6 +31,8 @@ from incident.playbook.schema import Lang, Step
 from incident.session import SessionState
 from incident.times import parse_time, system_zone, zone
 
+MAX_NAME = 400  # a platform or account name; notes may be far longer
+
 
 @dataclass
 class Recorded:
@@ -73,6 +75,9 @@ def start(
         raise UsageError("--platform is empty", "name the platform, e.g. OKX")
     if not account:
         raise UsageError("--account is empty", "give the account's e-mail, phone or user id")
+    for name, value in (("--platform", platform), ("--account", account)):
+        if len(value) > MAX_NAME:
+            raise UsageError(f"{name} is longer than {MAX_NAME} characters")
     _check_text([("--platform", platform), ("--account", account)], confirmed=False)
     discovered = parse_time(discovered_at, tz_name) if discovered_at else now
     if discovered > now:
@@ -269,8 +274,8 @@ def add_evidence(
         return Recorded(opened.evidence_count, warnings)
 
 
-# Fields that are fixed choices, or a TxID (a bare 64-hex TxID is not a private key).
-_UNCHECKED = ("kind", "tx_type", "channel", "txid", "time")
+# Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).
+_UNCHECKED = ("kind", "tx_type", "channel", "time")
 
 
 def note(text: str) -> Build:

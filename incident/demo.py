@@ -149,6 +149,9 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[Opened, d
         if a.answer:
             actions.answer(store, sid, a.answer, a.value or "", now=now, note=a.note)
         elif a.step:
+            if files:  # a screenshot of what the step found, filed under the step
+                label = f"Screenshot for step {a.step}"
+                actions.add_evidence(store, sid, actions.note(label), now=now, files=files, step_id=a.step)
             actions.mark_step(
                 store, sid, a.step, a.status or "done", now=now, note=a.note, reason=a.reason
             )

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from incident.errors import EvidenceError
 
@@ -20,12 +20,13 @@ def clean_text(value: str) -> str:
     return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def _clean(value: str) -> str:
-    return clean_text(value)
+def _clean(value: object) -> object:
+    # Before pydantic's own str check, which rejects lone surrogates outright.
+    return clean_text(value) if isinstance(value, str) else value
 
 
-CleanText = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_clean)]
-ShortText = Annotated[str, Field(max_length=4_000), AfterValidator(_clean)]
+CleanText = Annotated[str, Field(max_length=MAX_TEXT), BeforeValidator(_clean)]
+ShortText = Annotated[str, Field(max_length=4_000), BeforeValidator(_clean)]
 
 
 class Frozen(BaseModel):

@@ -36,6 +36,8 @@ def parse(text: str, where: str) -> Playbook:
     """Parse and validate playbook YAML; every problem becomes one PlaybookError."""
     try:
         raw = yaml.safe_load(text)
+    except RecursionError:
+        raise PlaybookError(f"{where}: nested too deeply to be a playbook") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" line {mark.line + 1}" if mark is not None else ""
@@ -45,6 +47,8 @@ def parse(text: str, where: str) -> Playbook:
         raise PlaybookError(f"{where}: a playbook is a mapping with id, version, title and steps")
     try:
         pb = Playbook.model_validate(raw)
+    except RecursionError:
+        raise PlaybookError(f"{where}: nested too deeply to be a playbook") from None
     except ValidationError as exc:
         lines = [f"{where}: {_describe(err, raw)}" for err in exc.errors()]
         raise PlaybookError(_join(lines)) from None

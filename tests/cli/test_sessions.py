@@ -285,3 +285,9 @@ def test_wrong_passphrase_is_one_line(run: Runner, session: str) -> None:
     result = run("status", env={"INCIDENT_PASSPHRASE": "wrong"})
     assert result.exit_code == 1
     assert result.output.strip() == "Error: wrong passphrase (nothing was changed; try again)"
+
+
+def test_overlong_account_is_a_one_line_error(run: Runner, incident_home: Path) -> None:
+    result = run("start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a" * 5000, "--no-run")
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: --account is longer than 400 characters"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +17,7 @@ NASTY = [
     "中文备注：账户被盗", "ﷺ", "Z̴̡̛a̷l̸g̶o̵", "-", "--note", "\"", "'",
 ]
 BIG = st.sampled_from(["x", "中", "😀", "\u202e", "a b ", "| "]).map(lambda s: s * (100_000 // len(s)))
-CHARS = st.characters(exclude_categories=["Cs"])  # lone surrogates: see the xfail below
+CHARS = st.characters(exclude_categories=["Cs"])  # lone surrogates: their own test below
 TEXT = st.one_of(
     st.text(CHARS, max_size=300),
     st.lists(st.one_of(st.sampled_from(NASTY), st.text(CHARS, max_size=12)), max_size=12).map(
@@ -122,11 +121,6 @@ def test_ids_and_answers(step: str, value: str, sid: str, session: str, run: Any
 LONE_SURROGATES = ["caf\udce9", "\udcff", "\ud800"]  # undecodable argv bytes (surrogateescape)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "evidence.CleanText/ShortText clean lone surrogates in an AfterValidator, which runs after "
-    "pydantic has already rejected them: step notes fail with 'unexpected ValidationError', "
-    "evidence notes with a pydantic message. Fix in incident/evidence.py: BeforeValidator."
-))
 def test_undecodable_bytes_from_a_terminal_are_stored(session: str, run: Any) -> None:
     for text in LONE_SURROGATES:
         result = run("step", "fail", "secure-email", "--session", session, "--note", text)
