@@ -33,11 +33,12 @@ def status(as_json: bool) -> None:
     from incident.journal import keyring_door, keys
 
     home = paths.home()
+    secure = keyring_door.available()
     info = {
         "home": str(home),
         "mode": keys.store_mode(home),
-        "keyring_backend": keyring_door.backend_name() if keyring_door.available() else None,
-        "secure_keyring_available": keyring_door.available(),
+        "keyring_backend": keyring_door.backend_name() if secure else None,
+        "secure_keyring_available": secure,
     }
     if as_json:
         print_json(info)

@@ -24,8 +24,16 @@ def _timeout() -> float:
         return 10.0
 
 
+_hung: list[str] = []  # set once a call timed out: the next would only hang again
+
+
 def _bounded(fn: Callable[[], T], what: str) -> T:
     """Run ``fn`` in a daemon thread so a hung D-Bus cannot hang the command."""
+    if _hung:
+        raise KeyUnavailable(
+            f"the OS keyring did not answer within {_timeout():g} s ({_hung[0]})",
+            "unlock your keyring, or set INCIDENT_PASSPHRASE to use a passphrase",
+        )
     box: dict[str, object] = {}
 
     def run() -> None:
@@ -38,6 +46,7 @@ def _bounded(fn: Callable[[], T], what: str) -> T:
     worker.start()
     worker.join(_timeout())
     if worker.is_alive():
+        _hung.append(what)
         raise KeyUnavailable(
             f"the OS keyring did not answer within {_timeout():g} s ({what})",
             "unlock your keyring, or set INCIDENT_PASSPHRASE to use a passphrase",

@@ -11,14 +11,26 @@ import os
 import time
 from pathlib import Path
 
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 
-class HungKeyring(KeyringBackend):
-    """Answers nothing, like a Secret Service stuck on D-Bus."""
+class OnlyWhenNamed(KeyringBackend):
+    """Never picked by keyring's own search (which would make every one of them, hung
+    or not, in any process that imported this module): only when named in
+    PYTHON_KEYRING_BACKEND, or set with keyring.set_keyring()."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:
+        named = os.environ.get("PYTHON_KEYRING_BACKEND", "").rsplit(".", 1)[-1]
+        if named != cls.__name__:
+            raise RuntimeError("a test keyring, used only when named")
+        return 1
+
+
+class HungKeyring(OnlyWhenNamed):
+    """Answers nothing, like a Secret Service stuck on D-Bus."""
 
     def get_password(self, service: str, username: str) -> str | None:
         time.sleep(3600)
@@ -31,10 +43,8 @@ class HungKeyring(KeyringBackend):
         time.sleep(3600)
 
 
-class FileKeyring(KeyringBackend):
+class FileKeyring(OnlyWhenNamed):
     """Keeps secrets in the JSON file named by FAKE_KEYRING_FILE: a stand-in OS keyring."""
-
-    priority = 1  # type: ignore[assignment]
 
     @staticmethod
     def _path() -> Path:
@@ -60,3 +70,10 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError(username)
         self._path().write_text(json.dumps(data))
+
+
+class HungStartKeyring(HungKeyring):
+    """Hangs as soon as it is looked up, like a Secret Service whose D-Bus never answers."""
+
+    def __init__(self) -> None:
+        time.sleep(3600)

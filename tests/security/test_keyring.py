@@ -204,18 +204,25 @@ def test_a_hung_keyring_on_first_use_fails_after_the_timeout(tmp_path: Path) -> 
     assert not (home / keys.KEY_FILE).exists()
 
 
+@pytest.mark.parametrize("backend", ["HungKeyring", "HungStartKeyring"])
 def test_a_hung_keyring_cannot_hang_a_command(
-    file_keyring: KeyringInUse, incident_home: Path, run: Any
+    backend: str, file_keyring: KeyringInUse, incident_home: Path, run: Any
 ) -> None:
+    """Hung on every call, or already when it is looked up (D-Bus not answering)."""
     sid = _start(run)  # key kept in the stand-in keyring
     before = snapshot(incident_home)
     hung = env(INCIDENT_KEYRING_TIMEOUT=str(TIMEOUT),
-               PYTHON_KEYRING_BACKEND="fake_keyrings.HungKeyring")
+               PYTHON_KEYRING_BACKEND=f"fake_keyrings.{backend}")
     for args in (("status", "--session", sid), ("evidence", "add", "--note", "x")):
         done = incident(*args, environ=hung, timeout=60)
         assert done.code == 1, done.text
         assert done.err.startswith(f"Error: the OS keyring did not answer within {TIMEOUT:g} s")
         assert TIMEOUT <= done.seconds < TIMEOUT + SLACK, done.seconds
+    # key status asks the keyring several things: one timeout in all, not one each
+    baseline = incident("key", "status", "--json", environ=env(**file_keyring.env)).seconds
+    shown = incident("key", "status", "--json", environ=hung, timeout=60)
+    assert shown.code == 0 and json.loads(shown.out)["mode"] == "keyring"
+    assert shown.seconds < baseline + 1.5 * TIMEOUT, (shown.seconds, baseline)
     assert changed(before, snapshot(incident_home)) == []
     # and the key is still there for when the keyring answers again
     keys.forget_cached()
