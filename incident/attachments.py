@@ -80,8 +80,10 @@ def read_file(path: Path) -> Incoming:
     """Read and check a file to attach; nothing is stored here."""
     shown = clean_text(str(path))
     try:
-        if not path.is_file():
+        if not path.exists():
             raise EvidenceError(f"{shown}: no such file")
+        if not path.is_file():  # a folder, or a pipe or device that could block or never end
+            raise EvidenceError(f"{shown}: not a regular file", "attach the file itself")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise EvidenceError(f"{shown}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")

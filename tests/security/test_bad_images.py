@@ -162,6 +162,9 @@ def test_files_that_cannot_be_attached(
         os.mkfifo(target)  # reading it would block forever
     result = run("evidence", "add", "--session", session, "--note", "x", "--file", str(target))
     _refused(result, incident_home, before)
+    expected = {"missing": "no such file", "a folder": "not a regular file",
+                "too big": "larger than 50 MB", "a fifo": "not a regular file"}[what]
+    assert expected in result.stderr
 
 
 def test_good_images_are_stored(session: str, run: Any, tmp_path: Path) -> None:
