@@ -39,4 +39,4 @@ if [ "$#" -gt 0 ]; then
 fi
 
 # The README's second command, word for word:
-pip install -q -e '.[test]' && python -m pytest -q
+pip install -e '.[test]' && python -m pytest -q
