@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator
+from pydantic_core import CoreSchema, core_schema
 
 from incident.errors import EvidenceError
 
@@ -25,8 +26,25 @@ def _clean(value: object) -> object:
     return clean_text(value) if isinstance(value, str) else value
 
 
-CleanText = Annotated[str, Field(max_length=MAX_TEXT), BeforeValidator(_clean)]
-ShortText = Annotated[str, Field(max_length=4_000), BeforeValidator(_clean)]
+class _Cleaned:
+    """Clean Python strings before validation; JSON input skips the call.
+
+    JSON cannot carry a lone surrogate (the parser rejects the escape before any validator
+    runs), and a Python call per text field was a fifth of decoding a journal event.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        checked = handler(source)
+        return core_schema.json_or_python_schema(
+            json_schema=checked,
+            python_schema=core_schema.no_info_before_validator_function(_clean, checked),
+        )
+
+
+CleanText = Annotated[str, Field(max_length=MAX_TEXT), _Cleaned()]
+ShortText = Annotated[str, Field(max_length=4_000), _Cleaned()]
 
 
 class Frozen(BaseModel):
