@@ -234,7 +234,13 @@ def export_key(home: Path, target: Path, export_passphrase: str) -> None:
     }
     if target.exists():
         raise KeyUnavailable(f"{target} already exists", "choose a new file name")
-    paths.write_private(target, json.dumps(blob, indent=2).encode("utf-8"))
+    try:
+        paths.write_private(target, json.dumps(blob, indent=2).encode("utf-8"))
+    except OSError as exc:
+        raise KeyUnavailable(
+            f"{target}: cannot write ({exc.strerror or exc.__class__.__name__})",
+            "choose a folder you can write to, e.g. on a USB stick",
+        ) from None
 
 
 def import_key(

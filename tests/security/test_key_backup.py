@@ -187,3 +187,10 @@ def test_export_never_overwrites_a_file(filled: str, run: Any, tmp_path: Path) -
     result = run("key", "export", str(target))
     assert result.exit_code == 1 and "already exists" in result.stderr
     assert target.read_text() == "keep me"
+
+
+def test_export_to_a_folder_that_does_not_exist(filled: str, run: Any, tmp_path: Path) -> None:
+    result = run("key", "export", str(tmp_path / "no-such-folder" / "backup.json"))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write" in lines[0] and "unexpected" not in lines[0]
