@@ -184,8 +184,13 @@ def test_cross_step_problems_are_named(name: str, case: str, run: Any, tmp_path:
     assert not list((incident_home / "sessions").glob("*/journal.log"))
 
 
-@pytest.mark.parametrize("text", ["", "null", "42", "- a\n- b", "just text", "id: [", "\x00\x01"],
-                         ids=["empty", "null", "number", "list", "text", "unclosed", "binary"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "null", "42", "- a\n- b", "just text", "id: [", "\x00\x01", "&a [*a]",
+     "id: x\nsteps: &s [*s]\n", "id: x\nsteps: [&t {id: a, requires: *t}]\n"],
+    ids=["empty", "null", "number", "list", "text", "unclosed", "binary", "self-list",
+         "self-steps", "self-step"],
+)
 def test_not_a_playbook_at_all(text: str, run: Any, tmp_path: Path) -> None:
     result = _validate(run, tmp_path / "x.yaml", text)
     assert result.exit_code == 1
