@@ -247,7 +247,7 @@ def add_evidence(
         if step_id is not None:
             _step(opened.state, step_id)
         fields = [
-            (f"--{k.replace('_', '-')}", v)
+            ("--note" if k == "text" else f"--{k.replace('_', '-')}", v)
             for k, v in evidence.model_dump().items()
             if isinstance(v, str) and k not in _UNCHECKED
         ]

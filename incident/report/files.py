@@ -15,7 +15,9 @@ def write_output(path: Path, data: bytes) -> None:
         raise UsageError(f"{path}: folder {folder} does not exist")
     tmp = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
-        with open(tmp, "wb") as fh:
+        # Reports hold the whole story of the incident: readable by the user only.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -204,3 +204,14 @@ def test_secrets_are_refused(run: Runner, session: str, incident_home: Path) -> 
 def test_list_is_empty_at_first(run: Runner, session: str) -> None:
     assert "No evidence yet" in run.ok("evidence", "list").stdout
     assert evidence(run) == []
+
+
+def test_refusal_names_the_option_the_user_typed(run: Runner, session: str) -> None:
+    result = run("evidence", "add", "--note", "password: Hunter2!!")
+    assert result.exit_code == 1 and result.output.startswith("Error: --note looks like")
+
+
+def test_exports_are_private(run: Runner, session: str, tmp_path: Path) -> None:
+    target = tmp_path / "x.md"
+    run.ok("export", "--format", "markdown", "-o", str(target))
+    assert target.stat().st_mode & 0o777 == 0o600
