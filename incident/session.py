@@ -149,16 +149,7 @@ def fold(events: Iterable[ev.Base]) -> SessionState:
 def apply(state: SessionState, event: ev.Base) -> None:
     """Fold one more event into ``state``."""
     state.events.append(event)
-    if isinstance(event, ev.StepMarked):
-        s = state.steps[event.step_id]
-        s.status, s.at, s.note, s.reason = event.status, event.at, event.note, event.reason
-        s.forced, s.unmet = event.forced, list(event.unmet)
-        s.history.append(event)
-    elif isinstance(event, ev.StepAnswered):
-        s = state.steps[event.step_id]
-        s.status, s.at, s.answer, s.note = "done", event.at, event.value, event.note
-        s.history.append(event)
-    elif isinstance(event, ev.EvidenceAdded):
+    if isinstance(event, ev.EvidenceAdded):  # first: nearly every event of a long session
         state.evidence.append(
             EvidenceItem(
                 number=len(state.evidence) + 1,
@@ -169,6 +160,15 @@ def apply(state: SessionState, event: ev.Base) -> None:
                 confirmed=list(event.confirmed),
             )
         )
+    elif isinstance(event, ev.StepMarked):
+        s = state.steps[event.step_id]
+        s.status, s.at, s.note, s.reason = event.status, event.at, event.note, event.reason
+        s.forced, s.unmet = event.forced, list(event.unmet)
+        s.history.append(event)
+    elif isinstance(event, ev.StepAnswered):
+        s = state.steps[event.step_id]
+        s.status, s.at, s.answer, s.note = "done", event.at, event.value, event.note
+        s.history.append(event)
     elif isinstance(event, ev.SessionClosed):
         state.closed_at = event.at
     elif isinstance(event, ev.SessionReopened):
