@@ -127,6 +127,11 @@ class Journal:
         )
 
     def _open(self, n: int, line: bytes, expected_prev: str, aead: Any) -> bytes:
+        """The payload of record ``n``: checked to carry its number, to follow the record
+        before it (``expected_prev``), and to decrypt with both as associated data."""
+        payload = self._open_in_place(n, line, expected_prev, aead)
+        if payload is not None:
+            return payload
         match = _RECORD.fullmatch(line)
         if match is None:
             raise IntegrityError(f"entry {n} is not a journal record", entry=n)
@@ -152,6 +157,34 @@ class Journal:
                 f"entry {n} was changed, or comes from another session: it does not decrypt",
                 entry=n,
             ) from None
+
+    def _open_in_place(self, n: int, line: bytes, expected_prev: str, aead: Any) -> bytes | None:
+        """Record ``n`` where it belongs, taken apart by position; None for anything else.
+
+        Reading a session spends its time opening records, and slicing costs less than the
+        regular expression of the full parse (about 2 of 8 us per record). Only a line that
+        starts with exactly the number and link expected, has 16 nonce characters and a
+        ciphertext, and decrypts is accepted, so nothing the full parse refuses gets through;
+        anything else goes to the full parse, which names what is wrong.
+        """
+        start = b'{"n":%d,"prev":"%s","nonce":"' % (n, expected_prev.encode())
+        cut = len(start) + 16
+        if not (
+            line.startswith(start)
+            and line[cut : cut + 8] == b'","ct":"'
+            and line.endswith(b'"}')
+            and len(line) > cut + 10
+        ):
+            return None
+        try:
+            payload: bytes = aead.decrypt(
+                binascii.a2b_base64(line[len(start) : cut], strict_mode=True),
+                binascii.a2b_base64(line[cut + 8 : -2], strict_mode=True),
+                _aad(self.session_id, n, expected_prev),
+            )
+        except _undecryptable():
+            return None
+        return payload
 
     # -- head -------------------------------------------------------------------
     def _tag(self, count: int, digest: str, size: int, last: int, meta: dict[str, Any]) -> str:
