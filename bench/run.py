@@ -1,0 +1,379 @@
+"""Speed budgets: every case is timed against a baseline measured in the same run.
+
+    python bench/run.py                  # every case; writes bench/RESULTS.md
+    python bench/run.py status verify    # only these cases; prints, writes nothing
+
+Cases: help, append, status, verify, report. Data is built in a temporary INCIDENT_HOME
+(passphrase key) and removed afterwards. Each command runs as a child process
+(posix_spawn + wait4, which also gives that child's peak memory); the figure is the
+median of several runs after one warm-up run, baseline and figure runs interleaved so
+that a busy neighbour slows both alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+PYTHON = sys.executable
+# The console script next to this interpreter: a pyenv or asdf shim in front of it would
+# add its own start-up (a shell script) to every run and hide what incident costs.
+SCRIPT = str(Path(sys.executable).with_name("incident"))
+if not Path(SCRIPT).exists():
+    SCRIPT = shutil.which("incident") or "incident"
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    output: str
+
+
+@dataclass
+class Row:
+    case: str
+    figure: str
+    baseline: str
+    ratio: str
+    budget: str
+    ok: bool
+
+
+def spawn(args: list[str], env: dict[str, str], scratch: Path) -> Run:
+    """Run ``args`` to the end; its wall time, peak RSS and output (stdout and stderr)."""
+    out = scratch / "child.out"
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 1, str(out), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
+        (os.POSIX_SPAWN_DUP2, 1, 2),
+    ]
+    exe = args[0] if os.sep in args[0] else shutil.which(args[0]) or args[0]
+    started = time.perf_counter()
+    pid = os.posix_spawn(exe, args, env, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - started
+    text = out.read_text(encoding="utf-8", errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(args)} exited {code}:\n{text}")
+    return Run(seconds, usage.ru_maxrss / 1024, text)
+
+
+class Bench:
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.scratch = home / "scratch"
+        self.scratch.mkdir()
+        self.env = dict(os.environ)
+        self.env.update(INCIDENT_HOME=str(home / "data"), INCIDENT_PASSPHRASE="bench passphrase",
+                        INCIDENT_LOCK_TIMEOUT="30")
+        self.env.pop("INCIDENT_DEBUG", None)
+        # Compiled bytecode, as an installed wheel has it; kept out of the source tree.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+        self.sessions: dict[int, str] = {}
+        self.parent_rss = 0  # KiB
+        self.rows: list[Row] = []
+        self.notes: list[str] = []
+
+    def run(self, args: list[str]) -> Run:
+        # A spawned child's ru_maxrss starts from this process's RSS: keep track of it.
+        self.parent_rss = max(self.parent_rss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        return spawn(args, self.env, self.scratch)
+
+    def build(self, *args: str) -> dict[str, Any]:
+        """Make data with bench/data.py in a child process; what it prints (JSON)."""
+        made: dict[str, Any] = json.loads(self.run([PYTHON, str(HERE / "data.py"), *args]).output)
+        return made
+
+    def pair(self, figure: list[str], baseline: list[str], runs: int,
+             warm_figure: bool = True) -> tuple[list[Run], list[Run]]:
+        """Warm both up once (the baseline alone when the figure is a long run of the same
+        code), then alternate them ``runs`` times."""
+        if warm_figure:
+            self.run(figure)
+        self.run(baseline)
+        a: list[Run] = []
+        b: list[Run] = []
+        for _ in range(runs):
+            a.append(self.run(figure))
+            b.append(self.run(baseline))
+        return a, b
+
+    def add(self, case: str, figure: float, baseline: float, *, max_ratio: float | None = None,
+            under: float | None = None, unit: str = "s", label: str = "") -> None:
+        """A row: ``figure`` and ``baseline``; passes when figure / baseline <= ``max_ratio``,
+        or when the figure itself is under ``under``."""
+        ratio = figure / baseline
+        if max_ratio is not None:
+            ok, budget = ratio <= max_ratio, f"<= {max_ratio:g}x"
+        else:
+            assert under is not None
+            ok, budget = figure < under, f"< {_fmt(under, unit)}"
+        self.rows.append(Row(case, _fmt(figure, unit), _fmt(baseline, unit) + label,
+                             f"{ratio:.2f}x", budget, ok))
+        self.print_row(self.rows[-1])
+
+    def check(self, case: str, figure: str, budget: str, ok: bool, baseline: str = "") -> None:
+        self.rows.append(Row(case, figure, baseline, "", budget, ok))
+        self.print_row(self.rows[-1])
+
+    @staticmethod
+    def print_row(row: Row) -> None:
+        verdict = "PASS" if row.ok else "FAIL"
+        print(f"{row.case:<38} {row.figure:>12} {row.baseline:>28} {row.ratio:>7} "
+              f"{row.budget:>10}  {verdict}", flush=True)
+
+
+def _fmt(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value:.3f} s" if value < 10 else f"{value:.2f} s"
+    if unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:g} {unit}" if value == int(value) else f"{value:.0f} {unit}"
+
+
+def median(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+# -- cases ----------------------------------------------------------------------------------
+def case_help(b: Bench) -> None:
+    fig, base = b.pair([SCRIPT, "--help"], [PYTHON, "-c", "import click"], runs=9)
+    b.add("incident --help", median(fig), median(base), max_ratio=1.3,
+          label=" (import click)")
+
+
+def _sessions(b: Bench, sizes: tuple[int, ...]) -> dict[int, str]:
+    """Sessions of these sizes, built once per run (append adds a few events: no matter)."""
+    for size in sizes:
+        if size not in b.sessions:
+            made = b.build("sessions", str(size))
+            b.sessions[size] = made[str(size)]
+            print(f"  (built a session of {size:,} events in {made['seconds']:.1f} s)",
+                  flush=True)
+    return b.sessions
+
+
+def case_append(b: Bench) -> None:
+    ids = _sessions(b, (10, 10_000))
+    def add(sid: str) -> list[str]:
+        return [SCRIPT, "evidence", "add", "--session", sid, "--note", "Called the bank again."]
+
+    big, small = b.pair(add(ids[10_000]), add(ids[10]), runs=5)
+    b.add("evidence add, 10k events", median(big), median(small), max_ratio=1.2,
+          label=" (10 events)")
+
+
+def case_status(b: Bench) -> None:
+    ids = _sessions(b, (10, 10_000))
+    big, small = b.pair([SCRIPT, "status", "--session", ids[10_000]],
+                        [SCRIPT, "status", "--session", ids[10]], runs=5)
+    b.add("status, 10k events", median(big), median(small), max_ratio=1.5,
+          label=" (10 events)")
+
+
+def case_verify(b: Bench) -> None:
+    ids = _sessions(b, (10, 100_000))
+    big, small = b.pair([SCRIPT, "verify", "--json", "--session", ids[100_000]],
+                        [SCRIPT, "verify", "--json", "--session", ids[10]], runs=5,
+                        warm_figure=False)
+    entries = json.loads(big[0].output[big[0].output.index("{"):])["entries"]
+    assert entries == 100_000, entries
+    b.add("verify, 100k events", median(big), median(small), under=5.0, label=" (10 events)")
+
+
+def _jpegs_embedded_as_is(pdf: Path, images: list[str]) -> tuple[int, int]:
+    """How many JPEG screenshots appear byte for byte as a DCT image stream in ``pdf``."""
+    import hashlib
+
+    from pypdf import PdfReader
+
+    wanted = {hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in images
+              if p.endswith(".jpg")}
+    found = set()
+    for page in PdfReader(pdf).pages:
+        resources: Any = page.get("/Resources")
+        xobjects: Any = resources.get_object().get("/XObject") if resources else None
+        for ref in (xobjects.get_object() if xobjects else {}).values():
+            obj = ref.get_object()
+            filters = obj.get("/Filter")
+            names = [str(f) for f in filters] if isinstance(filters, list) else [str(filters)]
+            if "/DCTDecode" in names:
+                found.add(hashlib.sha256(obj.get_data()).hexdigest())
+    return len(wanted & found), len(wanted)
+
+
+def _report_pair(b: Bench, shots: int, entries: int, runs: int) -> tuple[
+        list[Run], list[Run], Path, dict[str, Any]]:
+    """Build a session and its plain twin; time ``incident report`` against the baseline."""
+    made = b.build("report", str(shots), str(entries), str(b.home / f"shots-{shots}"))
+    if runs:
+        print(f"  (built a {entries:,}-entry session with {shots} screenshots in "
+              f"{made['seconds']:.1f} s)", flush=True)
+    content = made["plain"]
+    plain = b.scratch / f"report-{shots}.json"
+    plain.write_text(json.dumps(content), encoding="utf-8")
+    ours, bare = b.scratch / f"incident-{shots}.pdf", b.scratch / f"baseline-{shots}.pdf"
+    figure = [SCRIPT, "report", "--session", made["session"], "-o", str(ours)]
+    baseline = [PYTHON, str(HERE / "baseline_report.py"), str(plain), str(bare), made["font"]]
+    fig: list[Run] = []
+    base: list[Run] = []
+    for _ in range(max(runs, 1)):
+        fig.append(b.run(figure))
+        base.append(b.run(baseline))
+    return fig, base, ours, content
+
+
+def _report_timed(b: Bench, shots: int) -> tuple[float, float, Path, list[str]]:
+    fig, base, pdf, content = _report_pair(b, shots, 1000, runs=3)
+    name = f"report, {shots} screenshots"
+    t_fig, t_base = median(fig), median(base)
+    b.add(f"{name}: time", t_fig, t_base, max_ratio=1.5, label=" (bare reportlab)")
+    rss = max(r.max_rss_mb for r in fig)
+    b.add(f"{name}: peak RSS", rss, max(r.max_rss_mb for r in base), under=300, unit="MB",
+          label=" (bare reportlab)")
+    return t_fig, t_base, pdf, content["images"]
+
+
+def _report_file(b: Bench, shots: int, pdf: Path, images: list[str]) -> None:
+    name = f"report, {shots} screenshots"
+    image_bytes = sum(Path(p).stat().st_size for p in images)
+    limit = 1.1 * image_bytes + 1024 * 1024
+    size = pdf.stat().st_size
+    b.check(f"{name}: file size", f"{size / 2**20:.1f} MB", f"<= {limit / 2**20:.1f} MB",
+            size <= limit, f"images {image_bytes / 2**20:.1f} MB")
+    same, total = _jpegs_embedded_as_is(pdf, images)
+    b.check(f"{name}: JPEGs not re-encoded", f"{same}/{total}", "all", same == total)
+
+
+def case_report(b: Bench) -> None:
+    _report_pair(b, 2, 10, runs=0)  # warm-up: bytecode, fonts, both image paths
+    fig50, base50, pdf50, images50 = _report_timed(b, 50)
+    fig100, base100, pdf100, images100 = _report_timed(b, 100)
+    # Linear growth: T = a + b * shots gives T100 / T50 <= 2 whatever the fixed part a.
+    growth, bare = fig100 / fig50, base100 / base50
+    b.check("report time, 100 / 50 screenshots", f"{growth:.2f}x", "<= 2x (linear)",
+            growth <= 2.0, f"{bare:.2f}x (bare reportlab)")
+    # After all timing: reading the PDFs here grows this process, and a spawned child's
+    # peak RSS starts from its parent's.
+    _report_file(b, 50, pdf50, images50)
+    _report_file(b, 100, pdf100, images100)
+
+
+CASES: dict[str, Callable[[Bench], None]] = {
+    "help": case_help,
+    "append": case_append,
+    "status": case_status,
+    "verify": case_verify,
+    "report": case_report,
+}
+
+
+# -- the record -----------------------------------------------------------------------------
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 2**20:.1f} GiB"
+    except OSError:
+        pass
+    return {
+        "CPU": cpu,
+        "Cores": str(os.cpu_count()),
+        "Memory": memory,
+        "Python": f"{platform.python_version()} ({platform.python_implementation()})",
+        "OS": platform.platform(),
+        "Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def write_results(b: Bench, info: dict[str, str], load_before: str, seconds: float) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python bench/run.py`; every figure is compared with a baseline measured "
+        "in the same run (median of runs after a warm-up; report cases: 3 runs, others: 5 or 9).",
+        "",
+        "| Case | Figure | Baseline | Ratio | Budget | Result |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in b.rows:
+        lines.append(f"| {r.case} | {r.figure} | {r.baseline} | {r.ratio} | {r.budget} | "
+                     f"{'PASS' if r.ok else 'FAIL'} |")
+    lines += ["", "## Machine", ""]
+    lines += [f"- {k}: {v}" for k, v in info.items()]
+    lines += [f"- Load average before / after: {load_before} / {load()}",
+              f"- Peak RSS of bench/run.py itself when it started a child: "
+              f"{b.parent_rss / 1024:.0f} MB (a floor under the children's RSS figures)",
+              f"- Whole run: {seconds:.0f} s", "", "## How", ""]
+    lines += [
+        f"- `incident` is the console script next to the interpreter ({SCRIPT}), not a "
+        "version-manager shim.",
+        "- Sessions of 10,000 and 100,000 events are written in one pass with the journal's "
+        "own sealing code (bench/data.py); the timed commands are the real CLI.",
+        "- Children run with bytecode caching on (PYTHONPYCACHEPREFIX in the temporary "
+        "folder, filled by the warm-up run), as after a wheel install; this machine sets "
+        "PYTHONDONTWRITEBYTECODE, which would otherwise recompile incident on every run.",
+        "- Peak RSS is the child's own ru_maxrss (os.wait4). The data is built by a separate "
+        "child (bench/data.py), so the parent stays small: a spawned child's ru_maxrss "
+        "starts from its parent's RSS.",
+        "- Baseline report: bench/baseline_report.py, bare reportlab laying out the same "
+        "tables (rows, columns, cell text, font) and images as the report, from plain JSON.",
+        "- Report file size budget: 1.1 x the screenshots' bytes + 1 MB; 'JPEGs not "
+        "re-encoded' compares each JPEG's SHA-256 with the PDF's DCT image streams.",
+    ]
+    lines += [f"- {n}" for n in b.notes]
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(CASES)
+    unknown = [c for c in chosen if c not in CASES]
+    if unknown:
+        print(f"unknown case(s) {', '.join(unknown)}; choose from {', '.join(CASES)}")
+        return 2
+    started, before, info = time.perf_counter(), load(), machine()
+    print(f"{info['CPU']}, {info['Cores']} cores, Python {info['Python']}, load {before}")
+    print(f"{'case':<38} {'figure':>12} {'baseline':>28} {'ratio':>7} {'budget':>10}  result")
+    with tempfile.TemporaryDirectory(prefix="incident-bench-") as tmp:
+        b = Bench(Path(tmp))
+        for name in chosen:
+            CASES[name](b)
+    seconds = time.perf_counter() - started
+    print(f"done in {seconds:.0f} s; load average now {load()}")
+    if not argv:
+        write_results(b, info, before, seconds)
+        print(f"wrote {RESULTS.relative_to(HERE.parent)}")
+    return 0 if all(r.ok for r in b.rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
