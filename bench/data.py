@@ -1,7 +1,8 @@
 """Benchmark data: sessions of any size, screenshots, and the same rows as plain JSON.
 
     python bench/data.py sessions 10 10000         -> {"10": ID, "10000": ID}
-    python bench/data.py report SHOTS ENTRIES DIR  -> {"session": ID, "plain": ..., "font": ...}
+    python bench/data.py report ENTRIES DIR 50 100 -> {"50": {"session": ID, "plain": ...}, ...,
+                                                       "font": FILE}
 
 bench/run.py runs this as a child process (in its INCIDENT_HOME), so that the memory it
 takes never counts in the peak RSS of the commands it measures.
@@ -129,15 +130,14 @@ def session(store: Store, events: int) -> str:
 
 
 @functools.cache
-def screenshot(index: int, kind: str) -> bytes:
-    """A 1280x800 screenshot of a made-up exchange page; JPEGs carry photo-like noise."""
-    from PIL import Image, ImageDraw, ImageFilter
+def _page(variant: int) -> Any:
+    """A made-up exchange's withdrawal history page (text drawn once per variant)."""
+    from PIL import Image, ImageDraw
 
-    rnd = random.Random(index)
+    rnd = random.Random(variant)
     img = Image.new("RGB", (1280, 800), (245, 246, 248))
     draw = ImageDraw.Draw(img)
     draw.rectangle((0, 0, 1280, 64), fill=(20, 24, 32))
-    draw.text((24, 22), f"EXCHANGE  Assets  Orders  History  Security   #{index}", fill="white")
     for row in range(22):
         y = 96 + row * 30
         shade = (255, 255, 255) if row % 2 else (236, 239, 244)
@@ -146,20 +146,38 @@ def screenshot(index: int, kind: str) -> bytes:
                 f"{rnd.randrange(1, 99999)}.{rnd.randrange(100):02d} USDT  "
                 f"T{rnd.getrandbits(160):040x}  Completed")
         draw.text((36, y + 8), text, fill=(30, 30, 30))
+    return img
+
+
+@functools.cache
+def _grain() -> Any:
+    """Camera-like noise, larger than a screenshot, to crop a different piece each time."""
+    from PIL import Image
+
+    return Image.effect_noise((1600, 1100), 28).convert("RGB")
+
+
+def screenshot(index: int, kind: str) -> bytes:
+    """A 1280x800 screenshot, different for each ``index``; JPEGs carry photo-like noise."""
+    from PIL import Image, ImageDraw
+
+    rnd = random.Random(index)
+    img = _page(index % 8).copy()
+    draw = ImageDraw.Draw(img)
+    draw.text((24, 22), f"EXCHANGE  Assets  Orders  History  Security   #{index}", fill="white")
     for _ in range(6):  # cards, charts, avatars
         x, y = rnd.randrange(0, 1100), rnd.randrange(80, 680)
         colour = (rnd.randrange(256), rnd.randrange(256), rnd.randrange(256))
         draw.rounded_rectangle((x, y, x + 180, y + 110), radius=10, fill=colour)
-    if kind == "jpeg":
-        noise = Image.effect_noise((1280, 800), 28).convert("RGB")
-        img = Image.blend(img, noise, 0.12).filter(ImageFilter.SMOOTH)
-        photo = Image.effect_noise((400, 260), 60).convert("RGB")
-        img.paste(photo.resize((400, 260)), (rnd.randrange(0, 860), rnd.randrange(80, 520)))
     out = io.BytesIO()
     if kind == "jpeg":
+        left, top = rnd.randrange(0, 320), rnd.randrange(0, 300)
+        img = Image.blend(img, _grain().crop((left, top, left + 1280, top + 800)), 0.10)
+        photo = _grain().crop((top, left, top + 400, left + 260))
+        img.paste(photo, (rnd.randrange(0, 860), rnd.randrange(80, 520)))
         img.save(out, "JPEG", quality=85)
     else:
-        img.save(out, "PNG", optimize=False)
+        img.save(out, "PNG")
     return out.getvalue()
 
 
@@ -212,10 +230,12 @@ def main(argv: list[str]) -> None:
     started = time.perf_counter()
     if argv[0] == "sessions":
         made: dict[str, Any] = {size: session(store, int(size)) for size in argv[1:]}
-    else:
-        shots, entries, folder = int(argv[1]), int(argv[2]), Path(argv[3])
-        sid, plain = report_session(store, shots, folder, entries)
-        made = {"session": sid, "plain": plain, "font": report_font()}
+    else:  # one session per number of screenshots; they share the screenshot files
+        entries, folder = int(argv[1]), Path(argv[2])
+        made = {"font": report_font()}
+        for shots in argv[3:]:
+            sid, plain = report_session(store, int(shots), folder, entries)
+            made[shots] = {"session": sid, "plain": plain}
     made["seconds"] = time.perf_counter() - started
     print(json.dumps(made))
 
