@@ -87,6 +87,7 @@ class Bench:
         self.env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
         self.sessions: dict[int, str] = {}
         self.parent_rss = 0  # KiB
+        self.elapsed: dict[str, float] = {}
         self.rows: list[Row] = []
         self.notes: list[str] = []
 
@@ -190,8 +191,8 @@ def case_status(b: Bench) -> None:
 def case_verify(b: Bench) -> None:
     ids = _sessions(b, (10, 100_000))
     big, small = b.pair([SCRIPT, "verify", "--json", "--session", ids[100_000]],
-                        [SCRIPT, "verify", "--json", "--session", ids[10]], runs=5,
-                        warm_figure=False)
+                        [SCRIPT, "verify", "--json", "--session", ids[10]], runs=3,
+                        warm_figure=False)  # 3 runs: a 3-4 s case, not a fast one
     entries = json.loads(big[0].output[big[0].output.index("{"):])["entries"]
     assert entries == 100_000, entries
     b.add("verify, 100k events", median(big), median(small), under=5.0, label=" (10 events)")
@@ -322,7 +323,8 @@ def write_results(b: Bench, info: dict[str, str], load_before: str, seconds: flo
         "# Benchmark results",
         "",
         "Written by `python bench/run.py`; every figure is compared with a baseline measured "
-        "in the same run (median of runs after a warm-up; report cases: 3 runs, others: 5 or 9).",
+        "in the same run: the median of 9 runs (--help), 5 (append, status) or 3 (verify on "
+        "100,000 events, report), figure and baseline runs alternating after a warm-up.",
         "",
         "| Case | Figure | Baseline | Ratio | Budget | Result |",
         "|---|---|---|---|---|---|",
@@ -335,7 +337,9 @@ def write_results(b: Bench, info: dict[str, str], load_before: str, seconds: flo
     lines += [f"- Load average before / after: {load_before} / {load()}",
               f"- Peak RSS of bench/run.py itself when it started a child: "
               f"{b.parent_rss / 1024:.0f} MB (a floor under the children's RSS figures)",
-              f"- Whole run: {seconds:.0f} s", "", "## How", ""]
+              f"- Whole run: {seconds:.0f} s ("
+              + ", ".join(f"{k} {v:.0f} s" for k, v in b.elapsed.items()) + ")",
+              "", "## How", ""]
     lines += [
         f"- `incident` is the console script next to the interpreter ({SCRIPT}), not a "
         "version-manager shim.",
@@ -368,7 +372,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="incident-bench-") as tmp:
         b = Bench(Path(tmp))
         for name in chosen:
+            case_started = time.perf_counter()
             CASES[name](b)
+            b.elapsed[name] = time.perf_counter() - case_started
     seconds = time.perf_counter() - started
     print(f"done in {seconds:.0f} s; load average now {load()}")
     if not argv:
