@@ -9,6 +9,7 @@ import click
 
 from incident.cli.options import (
     confirming,
+    files_option,
     json_option,
     now,
     print_json,
@@ -53,13 +54,7 @@ def _record(
 @evidence.command("add")
 @session_option
 @click.option("--note", required=True, help="What you saw or did, in your own words.")
-@click.option(
-    "--file",
-    "files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A screenshot or document to attach (repeatable). A copy is kept, with its SHA-256.",
-)
+@files_option("A screenshot or document to attach (repeatable). A copy is kept, with its SHA-256.")
 @click.option("--step", "step_id", metavar="STEP_ID", help="The playbook step this belongs to.")
 @yes_option
 @json_option
@@ -106,13 +101,7 @@ def add(
 @click.option("--txid", metavar="ID", help="Transaction hash (TxID), in full.")
 @click.option("--network", metavar="N", help="Network / chain, e.g. TRC20, ERC20, BTC.")
 @click.option("--note", help="Anything else about it.")
-@click.option(
-    "--file",
-    "files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Screenshot of the record (repeatable).",
-)
+@files_option("Screenshot of the record (repeatable).")
 @yes_option
 @json_option
 def tx(
@@ -152,13 +141,7 @@ def tx(
 @click.option("--device", help="Device or browser shown.")
 @click.option("--location", help="Location shown.")
 @click.option("--note", help="Anything else about it.")
-@click.option(
-    "--file",
-    "files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Screenshot (repeatable).",
-)
+@files_option("Screenshot (repeatable).")
 @yes_option
 @json_option
 def login(
@@ -193,13 +176,7 @@ def login(
 @click.option(
     "--url", metavar="URL", help="Where: the chat page, form URL or support e-mail address."
 )
-@click.option(
-    "--file",
-    "files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Screenshot or e-mail (repeatable).",
-)
+@files_option("Screenshot or e-mail (repeatable).")
 @yes_option
 @json_option
 def contact(

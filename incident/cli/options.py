@@ -71,3 +71,12 @@ def confirming(action: Callable[[bool], Any], confirmed: bool) -> Any:
         if not click.confirm("Store it anyway?", default=False, err=True):
             raise click.ClickException("nothing was stored") from None
         return action(True)
+
+
+def files_option(help: str) -> Callable[[F], F]:
+    """``--file PATH`` (repeatable), given to the command as ``files``."""
+    from pathlib import Path
+
+    return click.option(
+        "--file", "files", multiple=True, type=click.Path(path_type=Path), help=help
+    )
