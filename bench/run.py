@@ -219,6 +219,18 @@ def _jpegs_embedded_as_is(pdf: Path, images: list[str]) -> tuple[int, int]:
     return len(wanted & found), len(wanted)
 
 
+def _attached_bytes(pdf: Path) -> int:
+    """Bytes of the files attached to ``pdf`` (its /EmbeddedFiles), each file once."""
+    import hashlib
+
+    from pypdf import PdfReader
+
+    # pypdf lists a file under each of its names (/F and /UF): count distinct contents.
+    files = {hashlib.sha256(data).digest(): len(data)
+             for blobs in PdfReader(pdf).attachments.values() for data in blobs}
+    return sum(files.values())
+
+
 def _report_pair(b: Bench, made: dict[str, Any], shots: int, runs: int) -> tuple[
         list[Run], list[Run], Path, dict[str, Any]]:
     """Time ``incident report`` on a session built by bench/data.py against the baseline
@@ -258,6 +270,10 @@ def _report_file(b: Bench, shots: int, pdf: Path, images: list[str]) -> None:
             size <= limit, f"images {image_bytes / 2**20:.1f} MB")
     same, total = _jpegs_embedded_as_is(pdf, images)
     b.check(f"{name}: JPEGs not re-encoded", f"{same}/{total}", "all", same == total)
+    attached = _attached_bytes(pdf)
+    if attached:
+        b.notes.append(f"{name}: files attached to the PDF (/EmbeddedFiles) take "
+                       f"{attached / 2**20:.1f} MB of its {size / 2**20:.1f} MB.")
 
 
 def case_report(b: Bench) -> None:
@@ -376,6 +392,8 @@ def main(argv: list[str]) -> int:
             CASES[name](b)
             b.elapsed[name] = time.perf_counter() - case_started
     seconds = time.perf_counter() - started
+    for note in b.notes:
+        print(f"note: {note}")
     print(f"done in {seconds:.0f} s; load average now {load()}")
     if not argv:
         write_results(b, info, before, seconds)
