@@ -175,7 +175,7 @@ def case_append(b: Bench) -> None:
     def add(sid: str) -> list[str]:
         return [SCRIPT, "evidence", "add", "--session", sid, "--note", "Called the bank again."]
 
-    big, small = b.pair(add(ids[10_000]), add(ids[10]), runs=5)
+    big, small = b.pair(add(ids[10_000]), add(ids[10]), runs=7)
     b.add("evidence add, 10k events", median(big), median(small), max_ratio=1.2,
           label=" (10 events)")
 
@@ -183,7 +183,7 @@ def case_append(b: Bench) -> None:
 def case_status(b: Bench) -> None:
     ids = _sessions(b, (10, 10_000))
     big, small = b.pair([SCRIPT, "status", "--session", ids[10_000]],
-                        [SCRIPT, "status", "--session", ids[10]], runs=5)
+                        [SCRIPT, "status", "--session", ids[10]], runs=9)
     b.add("status, 10k events", median(big), median(small), max_ratio=1.5,
           label=" (10 events)")
 
@@ -339,7 +339,7 @@ def write_results(b: Bench, info: dict[str, str], load_before: str, seconds: flo
         "# Benchmark results",
         "",
         "Written by `python bench/run.py`; every figure is compared with a baseline measured "
-        "in the same run: the median of 9 runs (--help), 5 (append, status) or 3 (verify on "
+        "in the same run: the median of 9 runs (--help, status), 7 (append) or 3 (verify on "
         "100,000 events, report), figure and baseline runs alternating after a warm-up.",
         "",
         "| Case | Figure | Baseline | Ratio | Budget | Result |",
