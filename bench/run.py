@@ -115,8 +115,16 @@ class Bench:
             b.append(self.run(baseline))
         return a, b
 
+    def timed(self, case: str, figure: list[Run], baseline: list[Run], *,
+              max_ratio: float | None = None, under: float | None = None,
+              label: str = "") -> None:
+        """A row of run times: medians, with the range of the runs in brackets."""
+        self.add(case, median(figure), median(baseline), max_ratio=max_ratio, under=under,
+                 label=label, spread=(_range(figure), _range(baseline)))
+
     def add(self, case: str, figure: float, baseline: float, *, max_ratio: float | None = None,
-            under: float | None = None, unit: str = "s", label: str = "") -> None:
+            under: float | None = None, unit: str = "s", label: str = "",
+            spread: tuple[str, str] = ("", "")) -> None:
         """A row: ``figure`` and ``baseline``; passes when figure / baseline <= ``max_ratio``,
         or when the figure itself is under ``under``."""
         ratio = figure / baseline
@@ -125,8 +133,8 @@ class Bench:
         else:
             assert under is not None
             ok, budget = figure < under, f"< {_fmt(under, unit)}"
-        self.rows.append(Row(case, _fmt(figure, unit), _fmt(baseline, unit) + label,
-                             f"{ratio:.2f}x", budget, ok))
+        self.rows.append(Row(case, _fmt(figure, unit) + spread[0],
+                             _fmt(baseline, unit) + spread[1] + label, f"{ratio:.2f}x", budget, ok))
         self.print_row(self.rows[-1])
 
     def check(self, case: str, figure: str, budget: str, ok: bool, baseline: str = "") -> None:
@@ -136,7 +144,7 @@ class Bench:
     @staticmethod
     def print_row(row: Row) -> None:
         verdict = "PASS" if row.ok else "FAIL"
-        print(f"{row.case:<38} {row.figure:>12} {row.baseline:>28} {row.ratio:>7} "
+        print(f"{row.case:<38} {row.figure:>24} {row.baseline:>40} {row.ratio:>7} "
               f"{row.budget:>10}  {verdict}", flush=True)
 
 
@@ -152,11 +160,15 @@ def median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
 
+def _range(runs: list[Run]) -> str:
+    low, high = min(r.seconds for r in runs), max(r.seconds for r in runs)
+    return f" ({low:.2f}-{high:.2f})"
+
+
 # -- cases ----------------------------------------------------------------------------------
 def case_help(b: Bench) -> None:
     fig, base = b.pair([SCRIPT, "--help"], [PYTHON, "-c", "import click"], runs=9)
-    b.add("incident --help", median(fig), median(base), max_ratio=1.3,
-          label=" (import click)")
+    b.timed("incident --help", fig, base, max_ratio=1.3, label=" import click")
 
 
 def _sessions(b: Bench, sizes: tuple[int, ...]) -> dict[int, str]:
@@ -176,16 +188,14 @@ def case_append(b: Bench) -> None:
         return [SCRIPT, "evidence", "add", "--session", sid, "--note", "Called the bank again."]
 
     big, small = b.pair(add(ids[10_000]), add(ids[10]), runs=7)
-    b.add("evidence add, 10k events", median(big), median(small), max_ratio=1.2,
-          label=" (10 events)")
+    b.timed("evidence add, 10k events", big, small, max_ratio=1.2, label=" 10 events")
 
 
 def case_status(b: Bench) -> None:
     ids = _sessions(b, (10, 10_000))
     big, small = b.pair([SCRIPT, "status", "--session", ids[10_000]],
                         [SCRIPT, "status", "--session", ids[10]], runs=9)
-    b.add("status, 10k events", median(big), median(small), max_ratio=1.5,
-          label=" (10 events)")
+    b.timed("status, 10k events", big, small, max_ratio=1.5, label=" 10 events")
 
 
 def case_verify(b: Bench) -> None:
@@ -195,7 +205,7 @@ def case_verify(b: Bench) -> None:
                         warm_figure=False)  # 3 runs: a 3-4 s case, not a fast one
     entries = json.loads(big[0].output[big[0].output.index("{"):])["entries"]
     assert entries == 100_000, entries
-    b.add("verify, 100k events", median(big), median(small), under=5.0, label=" (10 events)")
+    b.timed("verify, 100k events", big, small, under=5.0, label=" 10 events")
 
 
 def _jpegs_embedded_as_is(pdf: Path, images: list[str]) -> tuple[int, int]:
@@ -254,10 +264,10 @@ def _report_timed(b: Bench, made: dict[str, Any], shots: int) -> tuple[
     fig, base, pdf, content = _report_pair(b, made, shots, runs=3)
     name = f"report, {shots} screenshots"
     t_fig, t_base = median(fig), median(base)
-    b.add(f"{name}: time", t_fig, t_base, max_ratio=1.5, label=" (bare reportlab)")
+    b.timed(f"{name}: time", fig, base, max_ratio=1.5, label=" bare reportlab")
     rss = max(r.max_rss_mb for r in fig)
     b.add(f"{name}: peak RSS", rss, max(r.max_rss_mb for r in base), under=300, unit="MB",
-          label=" (bare reportlab)")
+          label=" bare reportlab")
     return t_fig, t_base, pdf, content["images"]
 
 
@@ -287,7 +297,7 @@ def case_report(b: Bench) -> None:
     # Linear growth: T = a + b * shots gives T100 / T50 <= 2 whatever the fixed part a.
     growth, bare = fig100 / fig50, base100 / base50
     b.check("report time, 100 / 50 screenshots", f"{growth:.2f}x", "<= 2x (linear)",
-            growth <= 2.0, f"{bare:.2f}x (bare reportlab)")
+            growth <= 2.0, f"{bare:.2f}x bare reportlab")
     # After all timing: reading the PDFs here grows this process, and a spawned child's
     # peak RSS starts from its parent's.
     _report_file(b, 50, pdf50, images50)
@@ -340,7 +350,8 @@ def write_results(b: Bench, info: dict[str, str], load_before: str, seconds: flo
         "",
         "Written by `python bench/run.py`; every figure is compared with a baseline measured "
         "in the same run: the median of 9 runs (--help, status), 7 (append) or 3 (verify on "
-        "100,000 events, report), figure and baseline runs alternating after a warm-up.",
+        "100,000 events, report), figure and baseline runs alternating after a warm-up; in "
+        "brackets the fastest and slowest run.",
         "",
         "| Case | Figure | Baseline | Ratio | Budget | Result |",
         "|---|---|---|---|---|---|",
@@ -384,7 +395,7 @@ def main(argv: list[str]) -> int:
         return 2
     started, before, info = time.perf_counter(), load(), machine()
     print(f"{info['CPU']}, {info['Cores']} cores, Python {info['Python']}, load {before}")
-    print(f"{'case':<38} {'figure':>12} {'baseline':>28} {'ratio':>7} {'budget':>10}  result")
+    print(f"{'case':<38} {'figure':>24} {'baseline':>40} {'ratio':>7} {'budget':>10}  result")
     with tempfile.TemporaryDirectory(prefix="incident-bench-") as tmp:
         b = Bench(Path(tmp))
         for name in chosen:
