@@ -238,52 +238,29 @@ def _with(options: list[Any]) -> Callable[[F], F]:
     return deco
 
 
-@step.command("done")
-@_with(_step_options)
-@click.option("--reason", help="Why (kept with the step).")
-def step_done(
-    session_id: str | None,
-    step_id: str,
-    note: str | None,
-    force: bool,
-    confirmed: bool,
-    as_json: bool,
-    reason: str | None,
-) -> None:
-    """Mark STEP_ID done."""
-    _mark("done", session_id, step_id, note, reason, force, confirmed, as_json)
+def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
+    """Register `incident step NAME`; done, skip and fail differ only in these words."""
+
+    @_with(_step_options)
+    @click.option("--reason", help=reason_help)
+    def command(
+        session_id: str | None,
+        step_id: str,
+        note: str | None,
+        force: bool,
+        confirmed: bool,
+        as_json: bool,
+        reason: str | None,
+    ) -> None:
+        _mark(status, session_id, step_id, note, reason, force, confirmed, as_json)
+
+    command.__doc__ = doc
+    step.command(name)(command)
 
 
-@step.command("skip")
-@_with(_step_options)
-@click.option("--reason", help="Why it is skipped (required).")
-def step_skip(
-    session_id: str | None,
-    step_id: str,
-    note: str | None,
-    force: bool,
-    confirmed: bool,
-    as_json: bool,
-    reason: str | None,
-) -> None:
-    """Skip STEP_ID, with a reason."""
-    _mark("skipped", session_id, step_id, note, reason, force, confirmed, as_json)
-
-
-@step.command("fail")
-@_with(_step_options)
-@click.option("--reason", help="What happened.")
-def step_fail(
-    session_id: str | None,
-    step_id: str,
-    note: str | None,
-    force: bool,
-    confirmed: bool,
-    as_json: bool,
-    reason: str | None,
-) -> None:
-    """Record that STEP_ID was tried and did not work."""
-    _mark("failed", session_id, step_id, note, reason, force, confirmed, as_json)
+_step_command("done", "done", "Mark STEP_ID done.", "Why (kept with the step).")
+_step_command("skip", "skipped", "Skip STEP_ID, with a reason.", "Why it is skipped (required).")
+_step_command("fail", "failed", "Record that STEP_ID was tried and did not work.", "What happened.")
 
 
 @click.command()
