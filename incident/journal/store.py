@@ -33,7 +33,6 @@ class Opened:
     blobs: Blobs
     head: Head
     warnings: list[str] = field(default_factory=list)
-    complete: bool = True  # False: only the first event was read (append-only commands)
     last_hash: str = ""  # hash of the last record read (open() only; an unacknowledged one too)
 
     def append(self, event: ev.Base) -> None:
@@ -159,7 +158,11 @@ class Store:
                     "the journal's events do not make a session", entry=1
                 ) from None
         return Opened(
-            state, journal, blobs, journal.read_head(), result.warnings,
+            state,
+            journal,
+            blobs,
+            journal.read_head(),
+            result.warnings,
             last_hash=result.head_hash,
         )
 
@@ -174,7 +177,7 @@ class Store:
         """Only the first event and the head: enough to append evidence in O(1)."""
         journal, blobs = self._parts(session_id)
         head = journal.read_head()
-        return Opened(fold([self.first_event(session_id)]), journal, blobs, head, complete=False)
+        return Opened(fold([self.first_event(session_id)]), journal, blobs, head)
 
     @contextmanager
     def writing(self, session_id: str, *, full: bool = True) -> Iterator[Opened]:
@@ -189,7 +192,9 @@ class Store:
     def _settle(self, session_id: str) -> list[str]:
         """Tidy what a killed command left, so the head (and the numbers we report) is right."""
         journal, _ = self._parts(session_id)
-        _, warnings = journal.settle(lambda n, payload, meta: _meta_after(meta, _decode(payload, n)))
+        _, warnings = journal.settle(
+            lambda n, payload, meta: _meta_after(meta, _decode(payload, n))
+        )
         return warnings
 
     def create(self, make_event: Any, now: datetime) -> Opened:
