@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from incident.errors import IncidentError
 from incident.evidence import Attachment, CleanText, Evidence, ShortText
 from incident.playbook.schema import Lang, Playbook
 
@@ -82,5 +84,42 @@ def decode(payload: bytes) -> Event:
     return event
 
 
+def decode_entry(payload: bytes, n: int) -> Event:
+    """Journal entry ``n`` as an event, or a one-line error for one this version cannot read."""
+    try:
+        return decode(payload)
+    except ValidationError:
+        raise IncidentError(
+            f"entry {n} cannot be read by this version of incident", "upgrade incident"
+        ) from None
+
+
 def encode(event: Base) -> bytes:
     return event.model_dump_json(exclude_none=True).encode()
+
+
+# How ``encode`` begins an evidence event: fields in the order the models declare them.
+_EVIDENCE_START = re.compile(
+    rb'\{"at":"([0-9:.TZ+-]{20,40})","type":"evidence\.added",'
+    rb'"evidence":\{"kind":"(note|transaction|login|contact)"'
+)
+
+
+def evidence_start(payload: bytes) -> tuple[datetime, str] | None:
+    """When an evidence event was recorded and its kind, read off the start of its payload.
+
+    A long session is nearly all evidence, and a status needs only how many there are,
+    their kinds and times, so their full decoding can wait until something reads them.
+    None for anything else (another event, or a payload not written by ``encode``):
+    decode that in full.
+    """
+    match = _EVIDENCE_START.match(payload)
+    if match is None:
+        return None
+    try:
+        at = datetime.fromisoformat(match[1].decode())
+    except ValueError:
+        return None
+    if at.tzinfo is None:
+        return None
+    return at, match[2].decode()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from incident import events as ev
+from incident.errors import IntegrityError
 from incident.evidence import Attachment, Contact, Login, Note, Transaction
 from incident.playbook.engine import Engine, Progress, Status
 from incident.playbook.schema import Channel, Platform, Playbook, Step
@@ -26,14 +27,75 @@ class StepState:
     history: list[ev.StepMarked | ev.StepAnswered] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
 class EvidenceItem:
-    number: int
-    at: datetime
-    evidence: Note | Transaction | Login | Contact
-    step_id: str | None
-    attachments: list[Attachment]
-    confirmed: list[str]
+    """One piece of evidence: its number, when it was recorded and its kind, and the rest.
+
+    Read from a journal, the rest is decoded when first used: `status` on a session of
+    thousands of entries needs only how many there are, their kinds and times, and
+    decoding every entry in full was half of its time.
+    """
+
+    __slots__ = ("_event", "_payload", "at", "entry", "kind", "number")
+
+    def __init__(
+        self,
+        number: int,
+        entry: int,
+        at: datetime,
+        kind: str,
+        event: ev.EvidenceAdded | None = None,
+        payload: bytes | None = None,
+    ) -> None:
+        self.number = number  # E1, E2... in the order recorded
+        self.entry = entry  # its entry in the journal (1 is session.started)
+        self.at = at
+        self.kind = kind
+        self._event = event
+        self._payload = payload
+
+    @classmethod
+    def of(cls, number: int, entry: int, event: ev.EvidenceAdded) -> EvidenceItem:
+        return cls(number, entry, event.at, event.evidence.kind, event=event)
+
+    @property
+    def event(self) -> ev.EvidenceAdded:
+        return self.decode()
+
+    def decode(self) -> ev.EvidenceAdded:
+        """The whole evidence event, decoded now if it was not yet."""
+        if self._event is None:
+            assert self._payload is not None
+            decoded = ev.decode_entry(self._payload, self.entry)
+            if not (
+                isinstance(decoded, ev.EvidenceAdded)
+                and decoded.at == self.at
+                and decoded.evidence.kind == self.kind
+            ):  # cannot happen for what encode() wrote; never show a mix of two readings
+                raise IntegrityError(
+                    f"entry {self.entry} does not read the same twice", entry=self.entry
+                )
+            self._event, self._payload = decoded, None
+        return self._event
+
+    @property
+    def evidence(self) -> Note | Transaction | Login | Contact:
+        return self.event.evidence
+
+    @property
+    def step_id(self) -> str | None:
+        return self.event.step_id
+
+    @property
+    def attachments(self) -> list[Attachment]:
+        return self.event.attachments
+
+    @property
+    def confirmed(self) -> list[str]:
+        return self.event.confirmed
+
+
+# One per journal entry, oldest first: evidence as its item, anything else as its event.
+Entry = ev.Base | EvidenceItem
 
 
 @dataclass
@@ -50,7 +112,7 @@ class SessionState:
     started_at: datetime
     steps: dict[str, StepState]
     closed_at: datetime | None = None
-    events: list[ev.Base] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
 
     # -- derived views ------------------------------------------------------------
@@ -77,19 +139,28 @@ class SessionState:
 
     @property
     def last_activity(self) -> datetime:
-        return self.events[-1].at if self.events else self.started_at
+        return self.entries[-1].at if self.entries else self.started_at
 
     def progress(self) -> Progress:
         return self.engine.progress()
 
     def transactions(self) -> list[tuple[EvidenceItem, Transaction]]:
-        return [(i, i.evidence) for i in self.evidence if isinstance(i.evidence, Transaction)]
+        kind = self._of_kind("transaction")
+        return [(i, e) for i in kind if isinstance(e := i.evidence, Transaction)]
 
     def logins(self) -> list[tuple[EvidenceItem, Login]]:
-        return [(i, i.evidence) for i in self.evidence if isinstance(i.evidence, Login)]
+        return [(i, e) for i in self._of_kind("login") if isinstance(e := i.evidence, Login)]
 
     def contacts(self) -> list[tuple[EvidenceItem, Contact]]:
-        return [(i, i.evidence) for i in self.evidence if isinstance(i.evidence, Contact)]
+        return [(i, e) for i in self._of_kind("contact") if isinstance(e := i.evidence, Contact)]
+
+    def _of_kind(self, kind: str) -> list[EvidenceItem]:
+        return [i for i in self.evidence if i.kind == kind]
+
+    def read_all(self) -> None:
+        """Decode every entry now, so one this version cannot read is named (verify)."""
+        for item in self.evidence:
+            item.decode()
 
     def totals(self) -> dict[str, Decimal]:
         """Unauthorized amounts per asset (deposits are not losses and are left out)."""
@@ -108,8 +179,7 @@ class SessionState:
         return seen
 
     def last_contact_at(self) -> datetime | None:
-        contacts = self.contacts()
-        return contacts[-1][0].at if contacts else None
+        return next((i.at for i in reversed(self.evidence) if i.kind == "contact"), None)
 
     def follow_up_due(self) -> datetime | None:
         last = self.last_contact_at()
@@ -124,10 +194,36 @@ class SessionState:
 def fold(events: Iterable[ev.Base]) -> SessionState:
     """Build the state from a session's events, oldest first."""
     it = iter(events)
-    first = next(it, None)
+    state = _started(next(it, None))
+    for event in it:
+        apply(state, event)
+    return state
+
+
+def fold_journal(payloads: Sequence[bytes]) -> SessionState:
+    """Build the state from a journal's entries (their decrypted payloads), oldest first.
+
+    Evidence entries are decoded when first used (see EvidenceItem); any other entry now.
+    """
+    state = _started(ev.decode_entry(payloads[0], 1) if payloads else None)
+    entries, evidence = state.entries, state.evidence
+    start = ev.evidence_start
+    for n in range(2, len(payloads) + 1):
+        payload = payloads[n - 1]
+        found = start(payload)
+        if found is None:
+            apply(state, ev.decode_entry(payload, n))
+            continue
+        item = EvidenceItem(len(evidence) + 1, n, found[0], found[1], payload=payload)
+        entries.append(item)
+        evidence.append(item)
+    return state
+
+
+def _started(first: ev.Base | None) -> SessionState:
     if not isinstance(first, ev.SessionStarted):
         raise ValueError("a session's journal starts with session.started")
-    state = SessionState(
+    return SessionState(
         id=first.session_id,
         playbook=first.playbook,
         playbook_origin=first.playbook_origin,
@@ -139,28 +235,19 @@ def fold(events: Iterable[ev.Base]) -> SessionState:
         lang=first.lang,
         started_at=first.at,
         steps={s.id: StepState(step=s) for s in first.playbook.steps},
-        events=[first],
+        entries=[first],
     )
-    for event in it:
-        apply(state, event)
-    return state
 
 
 def apply(state: SessionState, event: ev.Base) -> None:
     """Fold one more event into ``state``."""
-    state.events.append(event)
     if isinstance(event, ev.EvidenceAdded):  # first: nearly every event of a long session
-        state.evidence.append(
-            EvidenceItem(
-                number=len(state.evidence) + 1,
-                at=event.at,
-                evidence=event.evidence,
-                step_id=event.step_id,
-                attachments=list(event.attachments),
-                confirmed=list(event.confirmed),
-            )
-        )
-    elif isinstance(event, ev.StepMarked):
+        item = EvidenceItem.of(len(state.evidence) + 1, len(state.entries) + 1, event)
+        state.entries.append(item)
+        state.evidence.append(item)
+        return
+    state.entries.append(event)
+    if isinstance(event, ev.StepMarked):
         s = state.steps[event.step_id]
         s.status, s.at, s.note, s.reason = event.status, event.at, event.note, event.reason
         s.forced, s.unmet = event.forced, list(event.unmet)
@@ -188,14 +275,32 @@ def timeline(state: SessionState, lang: str) -> list[TimelineEntry]:
     from incident.catalog import t
 
     out: list[TimelineEntry] = []
-    n = 0
 
     def title(step_id: str) -> str:
         step = state.playbook.step(step_id)
         return step.title.get(lang) if step else step_id
 
-    for event in state.events:
-        if isinstance(event, ev.SessionStarted):
+    for event in state.entries:
+        if isinstance(event, EvidenceItem):
+            n, e = event.number, event.evidence
+            if isinstance(e, Transaction):
+                text = t(
+                    "tl.evidence.transaction",
+                    lang,
+                    n=n,
+                    tx_type=t(f"tx.{e.tx_type}", lang),
+                    amount=e.amount,
+                    asset=e.asset,
+                )
+            elif isinstance(e, Contact):
+                text = t("tl.evidence.contact", lang, n=n, channel=t(f"channel.{e.channel}", lang))
+            else:
+                text = t(f"tl.evidence.{e.kind}", lang, n=n)
+            detail = None
+            if event.attachments:
+                detail = t("tl.attachments", lang, count=len(event.attachments))
+            out.append(TimelineEntry(event.at, "evidence.added", text, detail))
+        elif isinstance(event, ev.SessionStarted):
             text = t(
                 "tl.started",
                 lang,
@@ -225,26 +330,6 @@ def timeline(state: SessionState, lang: str) -> list[TimelineEntry]:
                     event.note,
                 )
             )
-        elif isinstance(event, ev.EvidenceAdded):
-            n += 1
-            e = event.evidence
-            if isinstance(e, Transaction):
-                text = t(
-                    "tl.evidence.transaction",
-                    lang,
-                    n=n,
-                    tx_type=t(f"tx.{e.tx_type}", lang),
-                    amount=e.amount,
-                    asset=e.asset,
-                )
-            elif isinstance(e, Contact):
-                text = t("tl.evidence.contact", lang, n=n, channel=t(f"channel.{e.channel}", lang))
-            else:
-                text = t(f"tl.evidence.{e.kind}", lang, n=n)
-            detail = None
-            if event.attachments:
-                detail = t("tl.attachments", lang, count=len(event.attachments))
-            out.append(TimelineEntry(event.at, event.type, text, detail))
         elif isinstance(event, ev.SessionClosed):
             out.append(TimelineEntry(event.at, event.type, t("tl.closed", lang), event.note))
         elif isinstance(event, ev.SessionReopened):

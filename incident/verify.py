@@ -10,13 +10,14 @@ from incident.journal.store import Store
 def verify_session(store: Store, session_id: str) -> dict[str, Any]:
     """Raise IntegrityError naming the first bad entry; otherwise describe what was checked."""
     opened = store.open(session_id)
+    opened.state.read_all()
     digests = {a.sha256 for _, a in opened.state.attachments()}
     for digest in sorted(digests):
         opened.blobs.get(digest)
     return {
         "session_id": session_id,
         "ok": True,
-        "entries": len(opened.state.events),  # one event per record: open() read them all
+        "entries": len(opened.state.entries),  # one per record: open() read them all
         "acknowledged": opened.head.count,
         "head_hash": opened.last_hash,
         "attachments": len(digests),

@@ -12,8 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from incident import events as ev
 from incident import paths
 from incident.errors import IncidentError, IntegrityError, SessionNotFound
@@ -21,7 +19,7 @@ from incident.journal import keys as keymod
 from incident.journal.blobs import Blobs
 from incident.journal.lock import locked
 from incident.journal.log import Head, Journal
-from incident.session import SessionState, apply, fold
+from incident.session import SessionState, apply, fold, fold_journal
 
 
 @dataclass
@@ -60,15 +58,6 @@ def _meta_after(meta: dict[str, Any], event: ev.Base) -> dict[str, Any]:
     elif isinstance(event, ev.EvidenceAdded):
         meta["evidence"] = int(meta.get("evidence", 0)) + 1
     return meta
-
-
-def _decode(payload: bytes, n: int) -> ev.Base:
-    try:
-        return ev.decode(payload)
-    except ValidationError:
-        raise IncidentError(
-            f"entry {n} cannot be read by this version of incident", "upgrade incident"
-        ) from None
 
 
 @contextmanager
@@ -150,9 +139,8 @@ class Store:
         journal, blobs = self._parts(session_id)
         with _collector_paused():
             result = journal.read()
-            events = [_decode(p, i + 1) for i, p in enumerate(result.payloads)]
             try:
-                state = fold(events)
+                state = fold_journal(result.payloads)
             except (ValueError, KeyError):
                 raise IntegrityError(
                     "the journal's events do not make a session", entry=1
@@ -168,7 +156,7 @@ class Store:
 
     def first_event(self, session_id: str) -> ev.SessionStarted:
         journal, _ = self._parts(session_id)
-        event = _decode(journal.read_first(), 1)
+        event = ev.decode_entry(journal.read_first(), 1)
         if not isinstance(event, ev.SessionStarted):
             raise IntegrityError("the journal does not start a session", entry=1)
         return event
@@ -193,7 +181,7 @@ class Store:
         """Tidy what a killed command left, so the head (and the numbers we report) is right."""
         journal, _ = self._parts(session_id)
         _, warnings = journal.settle(
-            lambda n, payload, meta: _meta_after(meta, _decode(payload, n))
+            lambda n, payload, meta: _meta_after(meta, ev.decode_entry(payload, n))
         )
         return warnings
 

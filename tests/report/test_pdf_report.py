@@ -239,7 +239,7 @@ def test_integrity_appendix(demo: Demo) -> None:
     opened = demo.opened
     assert opened.head.hash in squash(text)
     assert f"incident verify --session {opened.state.id}" in text
-    assert f"{len(opened.state.events)} entries" in text
+    assert f"{len(opened.state.entries)} entries" in text
 
 
 def test_qpdf_finds_no_error(demo: Demo, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ def section(ctx: Context) -> list[Any]:
         [ctx.cell(ctx.t("label.session"), style="cell_head"), ctx.cell(state.id)],
         [
             ctx.cell(ctx.t("report.integ.entries"), style="cell_head"),
-            ctx.cell(str(len(state.events))),
+            ctx.cell(str(len(state.entries))),
         ],
         [ctx.cell(ctx.t("report.integ.head"), style="cell_head"), ctx.cell(opened.head.hash)],
         [ctx.cell(ctx.t("report.integ.files"), style="cell_head"), ctx.cell(str(len(files)))],
@@ -40,7 +40,7 @@ def section(ctx: Context) -> list[Any]:
         ctx.subheading(ctx.t("report.integ.how-title"), "integrity-how"),
         ctx.p(ctx.t("report.integ.how")),
         ctx.p(f"incident verify --session {state.id}", style="code"),
-        ctx.p(ctx.t("report.integ.expect", entries=len(state.events), head=opened.head.hash)),
+        ctx.p(ctx.t("report.integ.expect", entries=len(state.entries), head=opened.head.hash)),
         ctx.p(ctx.t("report.integ.files-how")),
     ]
     if opened.warnings:
