@@ -183,7 +183,7 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[Opened, d
             actions.add_evidence(store, sid, build, now=now, files=files)
         elif a.note:
             actions.add_evidence(store, sid, actions.note(a.note), now=now, files=files)
-    return store.open(sid), at(scenario.report_at)
+    return store.open(sid, decode_all=True), at(scenario.report_at)
 
 
 def run(output: Path, lang: str = "en") -> Path:

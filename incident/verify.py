@@ -9,8 +9,7 @@ from incident.journal.store import Store
 
 def verify_session(store: Store, session_id: str) -> dict[str, Any]:
     """Raise IntegrityError naming the first bad entry; otherwise describe what was checked."""
-    opened = store.open(session_id)
-    opened.state.read_all()
+    opened = store.open(session_id, decode_all=True)  # an entry it cannot read is named
     digests = {a.sha256 for _, a in opened.state.attachments()}
     for digest in sorted(digests):
         opened.blobs.get(digest)

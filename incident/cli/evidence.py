@@ -206,7 +206,7 @@ def list_(session_id: str | None, as_json: bool) -> None:
     from incident.times import fmt_local
 
     st = store()
-    opened = st.open(st.resolve(session_id))
+    opened = st.open(st.resolve(session_id), decode_all=True)
     state = opened.state
     if as_json:
         print_json({"session_id": state.id, "evidence": [evidence_item(i) for i in state.evidence]})

@@ -336,7 +336,7 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
     from incident.report import export as exporter
 
     st = store()
-    opened = st.open(st.resolve(session_id))
+    opened = st.open(st.resolve(session_id), decode_all=True)
     warn(opened.warnings)
     text = exporter.render(fmt, opened.state, lang or opened.state.lang, now())
     if output is None:

@@ -134,8 +134,11 @@ class Store:
         return max(open_heads, key=lambda p: str(p[1].meta.get("updated_at", "")))[0]
 
     # -- opening --------------------------------------------------------------------
-    def open(self, session_id: str) -> Opened:
-        """Read and check the whole journal, and fold it into state."""
+    def open(self, session_id: str, *, decode_all: bool = False) -> Opened:
+        """Read and check the whole journal, and fold it into state.
+
+        Evidence entries are decoded when first used, or here with ``decode_all``.
+        """
         journal, blobs = self._parts(session_id)
         with _collector_paused():
             result = journal.read()
@@ -145,6 +148,8 @@ class Store:
                 raise IntegrityError(
                     "the journal's events do not make a session", entry=1
                 ) from None
+            if decode_all:
+                state.read_all()
         return Opened(
             state,
             journal,

@@ -36,7 +36,7 @@ def run(session_id: str, lang: str | None = None) -> None:
     """Walk the user through session ``session_id`` on this terminal until they quit."""
     store = Store()
     sid = store.resolve(session_id)
-    opened = store.open(sid)
+    opened = store.open(sid, decode_all=True)  # its screens list the evidence of each step
     lang = lang or opened.state.lang
     if not is_interactive():
         click.echo(t("runner.no-tty", lang), err=True)
@@ -83,7 +83,7 @@ class Walk:
 
     # -- state ------------------------------------------------------------------------
     def reload(self) -> None:
-        self.opened = self.store.open(self.sid)
+        self.opened = self.store.open(self.sid, decode_all=True)
         self.notices += [Notice(w, "warn") for w in self.opened.warnings]
 
     def status(self) -> Status:
