@@ -377,7 +377,6 @@ CATALOG.update(
             "原始文件已嵌入本 PDF，可在阅读器的“附件”面板（回形针图标）中打开。凭 SHA-256 哈希值，任何人都能核对副本是否被改动过。",
         ),
         "report.ev.caption": ("Screenshot {n} · {ref} · {name}", "截图 {n} · {ref} · {name}"),
-        "report.ev.unreadable": ("This image could not be shown: {name}", "无法显示该图片：{name}"),
         "report.fulltext.blank": ("[{count} empty lines]", "［{count} 行空行］"),
         "report.fulltext.intro": (
             "Texts that were too long for the tables above, in full.",

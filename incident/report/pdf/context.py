@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from incident.catalog import t
 from incident.journal.store import Opened
@@ -14,6 +13,9 @@ from incident.report.pdf.markup import BR, Markup, clean, esc, join, link
 from incident.report.pdf.styles import LINK, MUTED_HEX, Styles, for_text
 from incident.session import SessionState
 from incident.times import fmt_local, fmt_offset, fmt_utc
+
+if TYPE_CHECKING:
+    from incident.report.pdf.images import Shot
 
 # Table cells hold at most this much of a user's text; the rest goes to "Long texts in full".
 CELL_CHARS = 700
@@ -51,7 +53,7 @@ class Context:
     now: datetime
     redact: bool
     styles: Styles
-    files: Path  # private temp folder holding attachments as files, named by their hash
+    shots: dict[str, Shot] = field(default_factory=dict)  # by SHA-256: those the page shows
     overflow: list[Overflow] = field(default_factory=list)
     _hide: re.Pattern[str] | None = None
 

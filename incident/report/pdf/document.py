@@ -1,11 +1,9 @@
-"""Putting the report together: font, attachments as files, sections, metadata, build."""
+"""Putting the report together: font, screenshots and attached files, sections, metadata."""
 
 from __future__ import annotations
 
 import importlib
-import tempfile
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from incident import __version__
@@ -13,13 +11,18 @@ from incident.journal.store import Opened
 from incident.report.pdf import SECTIONS
 from incident.report.pdf.build import Embedded, Meta, ascii_key, build
 from incident.report.pdf.context import Context
-from incident.report.pdf.evidence import file_path
 from incident.report.pdf.fonts import report_font
+from incident.report.pdf.images import prepare
 from incident.report.pdf.styles import make_styles
 
 
-def _write_files(ctx: Context) -> list[Embedded]:
-    """Each attachment once (by hash, in evidence order): a file for reportlab, and an embed."""
+def _carry(ctx: Context) -> list[Embedded]:
+    """Each attachment once (by hash, in evidence order): a screenshot made ready for the
+    page, and the file itself to embed.
+
+    Screenshots are prepared before the story is built, so the sections know which ones
+    the page can show.
+    """
     embedded: list[Embedded] = []
     seen: set[str] = set()
     for item, a in ctx.state.attachments():
@@ -27,7 +30,9 @@ def _write_files(ctx: Context) -> list[Embedded]:
             continue
         seen.add(a.sha256)
         data = ctx.opened.blobs.get(a.sha256)
-        file_path(ctx.files, a).write_bytes(data)
+        shot = prepare(data, a.media_type, a.sha256) if a.is_image else None
+        if shot is not None:
+            ctx.shots[a.sha256] = shot
         name = ctx.plain(a.name)  # masked too, when the report is redacted
         desc = f"E{item.number}: {name} (SHA-256 {a.sha256})"
         key = ascii_key(item.number, len(embedded) + 1, name)
@@ -70,13 +75,10 @@ def render(opened: Opened, *, lang: str, now: datetime, redact: bool, invariant:
     # JPEG screenshots go into the PDF byte for byte (DCTDecode), not ASCII85-inflated.
     rl_config.useA85 = 0
     font = report_font()
-    with tempfile.TemporaryDirectory(prefix="incident-report-") as tmp:
-        folder = Path(tmp)
-        folder.chmod(0o700)
-        ctx = Context(opened, lang, now, redact, make_styles(font.name), folder)
-        embedded = _write_files(ctx)
-        story: list[Any] = []
-        for name in SECTIONS:
-            module = importlib.import_module(f"incident.report.pdf.{name}")
-            story += module.section(ctx)
-        return build(story, _meta(ctx), font.name, embedded, invariant)
+    ctx = Context(opened, lang, now, redact, make_styles(font.name))
+    embedded = _carry(ctx)
+    story: list[Any] = []
+    for name in SECTIONS:
+        module = importlib.import_module(f"incident.report.pdf.{name}")
+        story += module.section(ctx)
+    return build(story, _meta(ctx), font.name, embedded, invariant)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from incident.evidence import Attachment, Contact, Login, Note, Transaction
@@ -13,13 +12,7 @@ from incident.report.pdf.markup import BR
 from incident.report.pdf.picture import Picture
 from incident.session import EvidenceItem
 
-SUFFIX = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}
 MAX_NAME = 300
-
-
-def file_path(folder: Path, a: Attachment) -> Path:
-    """Where the attachment's bytes are written for reportlab (named by hash, never by user)."""
-    return folder / f"{a.sha256}{SUFFIX.get(a.media_type, '.bin')}"
 
 
 def size_text(size: int) -> str:
@@ -91,6 +84,11 @@ def _items(ctx: Context) -> Any:
     return S.table(rows, S.columns(0.07, 0.18, 0.12, 0.55, 0.08))
 
 
+def _shown(ctx: Context) -> list[tuple[EvidenceItem, Attachment]]:
+    """The attachments drawn as screenshots, in order: screenshot 1, 2..."""
+    return [(item, a) for item, a in ctx.state.attachments() if a.sha256 in ctx.shots]
+
+
 def _attachments(ctx: Context) -> list[Any]:
     pairs = ctx.state.attachments()
     if not pairs:
@@ -118,22 +116,16 @@ def _attachments(ctx: Context) -> list[Any]:
 def _screenshots(ctx: Context) -> list[Any]:
     from reportlab.platypus import KeepTogether
 
-    shots = [(item, a) for item, a in ctx.state.attachments() if a.is_image]
+    shots = _shown(ctx)
     if not shots:
         return []
     out: list[Any] = []
     max_w, max_h = S.FRAME_WIDTH, S.FRAME_HEIGHT * 0.62
     for n, (item, a) in enumerate(shots, 1):
-        w, h = a.width or 1280, a.height or 800
+        shot = ctx.shots[a.sha256]
+        w, h = shot.width, shot.height
         scale = min(max_w / w, max_h / h, 2.0)  # small images are enlarged, but not blown up
-        picture = Picture(
-            file_path(ctx.files, a),
-            a.sha256,
-            w * scale,
-            h * scale,
-            ctx.plain(ctx.t("report.ev.unreadable", name=_name(a))),
-            ctx.styles.font,
-        )
+        picture = Picture(shot, w * scale, h * scale)
         caption = ctx.p(
             ctx.t("report.ev.caption", n=n, ref=f"E{item.number}", name=_name(a)),
             BR,

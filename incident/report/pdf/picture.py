@@ -1,72 +1,44 @@
-"""A screenshot drawn from a file, named by its hash, JPEG bytes passed through untouched.
+"""A screenshot on the page: a prepared image (see images.py), named by the file's hash.
 
-reportlab's own ``drawImage`` names an image after its file path, which would put the
-private temp folder's random name into the PDF and break ``--invariant``; this flowable
-registers the image under a name made from the attachment's SHA-256 instead.
+reportlab's own ``drawImage`` names an image after its file path, which would put a temp
+folder's random name into the PDF and break ``--invariant``; this flowable registers the
+image under a name made from the attachment's SHA-256 instead, once however often it is
+drawn.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable
 
-from incident.report.pdf import styles as S
+from incident.report.pdf.images import Shot
 
 
 class Picture(Flowable):  # type: ignore[misc]
-    def __init__(
-        self, path: Path, sha256: str, width: float, height: float, failed: str, font: str
-    ) -> None:
+    def __init__(self, shot: Shot, width: float, height: float) -> None:
         super().__init__()
-        self.path = path
-        self.name = f"Shot{sha256[:32]}"
+        self.shot = shot
         self.width = width
         self.height = height
-        self.failed = failed  # what to draw when the file cannot be read after all
-        self.font = font
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def _register(self) -> bool:
-        canv = self.canv
-        doc = canv._doc
-        reg = doc.getXObjectName(self.name)
-        if reg in doc.idToObject:
-            return True
-        try:
-            image = pdfdoc.PDFImageXObject(self.name, str(self.path), mask="auto")
-        except Exception:  # Pillow or reportlab could not read it; the caption says so
-            return False
-        image.name = self.name
-        canv._setXObjects(image)
-        doc.Reference(image, reg)
-        doc.addForm(self.name, image)
-        smask = getattr(image, "_smask", None)
-        if smask is not None:  # PNG with an alpha channel: the soft mask is its own image
-            mreg = doc.getXObjectName(smask.name)
-            if mreg in doc.idToObject:
-                image.smask = pdfdoc.PDFObjectReference(mreg)
-            else:
-                canv._setXObjects(smask)
-                image.smask = doc.Reference(smask, mreg)
-            del image._smask
-        return True
+    def _register(self) -> None:
+        shot, doc = self.shot, self.canv._doc
+        if doc.getXObjectName(shot.name) in doc.idToObject:
+            return
+        if shot.mask is not None:
+            shot.image.smask = doc.Reference(shot.mask, f"{shot.name}Mask")
+        doc.addForm(shot.name, shot.image)
+        # The header is written when the document is saved, so raising it here still counts.
+        doc._pdfVersion = max(doc._pdfVersion, shot.pdf_version)
 
     def draw(self) -> None:
         canv: Any = self.canv
+        self._register()
         canv.saveState()
-        if self._register():
-            canv.scale(self.width, self.height)
-            canv.doForm(self.name)
-        else:
-            canv.setStrokeColor(S.RULE)
-            canv.setFillColor(S.ZEBRA)
-            canv.rect(0, 0, self.width, self.height, fill=1)
-            canv.setFillColor(S.DANGER)
-            canv.setFont(self.font, 9)
-            canv.drawString(8, self.height - 16, self.failed)
+        canv.scale(self.width, self.height)
+        canv.doForm(self.shot.name)
         canv.restoreState()
