@@ -371,11 +371,38 @@ CATALOG.update(
             "stored after the user confirmed it is not a secret: {what}",
             "经用户确认并非密码或验证码后保存：{what}",
         ),
-        "report.ev.embedded": (
-            "The original files are embedded in this PDF: open the attachments panel (paperclip) "
-            "of your PDF reader. Their SHA-256 values let anyone check that a copy is unchanged.",
-            "原始文件已嵌入本 PDF，可在阅读器的“附件”面板（回形针图标）中打开。凭 SHA-256 哈希值，任何人都能核对副本是否被改动过。",
+        "report.ev.shots-how": (
+            "Screenshots are shown below at their full resolution. A JPEG screenshot is the "
+            "original file, byte for byte: pdfimages -all REPORT.pdf shot (from poppler-utils) "
+            "writes it out, with the SHA-256 listed here. A PNG screenshot has exactly the "
+            "original's pixels, but the file itself cannot be rebuilt from the page to check "
+            "its hash.",
+            "截图按原始分辨率显示在下文。JPEG 截图就是原文件，逐字节相同：用 poppler-utils 中的 "
+            "pdfimages -all 报告文件名 shot 即可导出，其 SHA-256 与此处所列一致。PNG 截图的每个像素"
+            "都与原图相同，但无法从页面还原出原文件来核对哈希值。",
         ),
+        "report.ev.files-how": (
+            "Files marked “attached” are embedded in this PDF: open the attachments panel "
+            "(paperclip) of your PDF reader.",
+            "标为“已作为附件”或“另附原文件”的文件已嵌入本 PDF，可在阅读器的“附件”面板（回形针图标）中打开。",
+        ),
+        "report.ev.hashes": (
+            "The SHA-256 values let anyone check that a copy is unchanged.",
+            "凭 SHA-256 哈希值，任何人都能核对副本是否被改动过。",
+        ),
+        "report.ev.originals-no": (
+            "To attach the screenshots' own files as well, make the report with "
+            "incident report --attach-originals.",
+            "如需同时附上截图的原文件，请用 incident report --attach-originals 生成报告。",
+        ),
+        "report.ev.originals-yes": (
+            "The screenshots' own files are attached as well.",
+            "截图的原文件也已作为附件一并附上。",
+        ),
+        "report.ev.carried.shown": ("shown as screenshot {n}", "见截图 {n}"),
+        "report.ev.carried.both": ("screenshot {n}; file attached", "见截图 {n}，另附原文件"),
+        "report.ev.carried.attached": ("attached", "已作为附件"),
+        "report.ev.carried.unshown": ("cannot be shown; attached", "无法显示，已作为附件"),
         "report.ev.caption": ("Screenshot {n} · {ref} · {name}", "截图 {n} · {ref} · {name}"),
         "report.fulltext.blank": ("[{count} empty lines]", "［{count} 行空行］"),
         "report.fulltext.intro": (
@@ -407,10 +434,13 @@ CATALOG.update(
             "之后新增的记录会改变链头哈希，但本报告中的记录必须仍然存在。",
         ),
         "report.integ.files-how": (
-            "To check an attachment, compute its SHA-256 (sha256sum FILE, or certutil -hashfile "
-            "FILE SHA256 on Windows) and compare it with the value in the evidence section.",
-            "要核对某个附件，可计算它的 SHA-256（sha256sum 文件名；Windows 上用 certutil -hashfile 文件名 SHA256），"
-            "再与证据清单中的值比对。",
+            "To check an attached file, save it from the attachments panel, compute its SHA-256 "
+            "(sha256sum FILE, or certutil -hashfile FILE SHA256 on Windows) and compare it with "
+            "the value in the evidence section. A JPEG screenshot can be checked the same way "
+            "once pdfimages -all has written it out.",
+            "要核对某个附件，可先从“附件”面板中保存该文件，再计算它的 SHA-256（sha256sum 文件名；"
+            "Windows 上用 certutil -hashfile 文件名 SHA256），与证据清单中的值比对。JPEG 截图用 "
+            "pdfimages -all 导出后，也可以用同样的方法核对。",
         ),
         "report.integ.warnings": ("Reading the journal noted: {warnings}", "读取日志时发现：{warnings}"),
     }

@@ -39,8 +39,20 @@ MESSAGE_KINDS = ("freeze", "recovery", "dispute", "follow-up")
     is_flag=True,
     help="Byte-identical output for identical input (also when SOURCE_DATE_EPOCH is set).",
 )
+@click.option(
+    "--attach-originals",
+    "originals",
+    is_flag=True,
+    help="Also attach the screenshots' original files, for a byte-for-byte hash check; "
+    "the PDF grows by their size.",
+)
 def report(
-    session_id: str | None, output: Path | None, lang: str | None, redact: bool, invariant: bool
+    session_id: str | None,
+    output: Path | None,
+    lang: str | None,
+    redact: bool,
+    invariant: bool,
+    originals: bool,
 ) -> None:
     """Write the PDF incident report: a first page support can act on, then the timeline,
     checklist, transactions, logins, support contacts, evidence and integrity check."""
@@ -52,7 +64,14 @@ def report(
     warn(opened.warnings)
     state = opened.state
     when = pdf.report_time(state, now(), invariant)
-    data = pdf.render(opened, lang=lang or state.lang, now=when, redact=redact, invariant=invariant)
+    data = pdf.render(
+        opened,
+        lang=lang or state.lang,
+        now=when,
+        redact=redact,
+        invariant=invariant,
+        originals=originals,
+    )
     target = output or Path(pdf.default_name(state.id))
     write_output(target, data)
     click.echo(f"Wrote {target}")

@@ -175,7 +175,38 @@ def test_demo_writes_the_full_report(run: Runner, tmp_path: Path) -> None:
         "Integrity",
     ):
         assert section in text
-    assert len(reader(out.read_bytes()).attachments) > 0
+    r = reader(out.read_bytes())
+    # The demo's files are all screenshots: shown on their pages, not attached a second time.
+    assert r.attachments == {} and sum(len(page.images) for page in r.pages) == 4
+
+
+def _embedded(path: Path) -> dict[str, bytes]:
+    return {str(f.alternative_name): f.content for f in reader(path.read_bytes()).attachment_list}
+
+
+def test_report_attaches_files_and_on_asking_the_screenshots(
+    run: Runner, session: str, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    shot = tmp_path / "withdrawals.png"
+    Image.new("RGB", (320, 200), (30, 60, 90)).save(shot)
+    export = tmp_path / "history.csv"
+    export.write_text("time,asset,amount\n2026-11-25 04:52,USDT,1520.5\n")
+    run.ok("evidence", "add", "--note", "export", "--file", str(shot), "--file", str(export))
+    plain, full = tmp_path / "plain.pdf", tmp_path / "full.pdf"
+    run.ok("report", "-o", str(plain))
+    run.ok("report", "--attach-originals", "-o", str(full))
+    assert _embedded(plain) == {"history.csv": export.read_bytes()}
+    assert _embedded(full) == {
+        "history.csv": export.read_bytes(),
+        "withdrawals.png": shot.read_bytes(),
+    }
+    for path in (plain, full):
+        text = " ".join(pdftotext(path.read_bytes()).split())
+        assert "Screenshot 1 · E" in text and "attached" in text
+    assert "shown as screenshot 1" in " ".join(pdftotext(plain.read_bytes()).split())
+    assert "screenshot 1; file attached" in " ".join(pdftotext(full.read_bytes()).split())
 
 
 def test_reportlab_is_not_imported_by_the_cli() -> None:
@@ -216,3 +247,20 @@ def test_report_and_messages_for_a_fresh_closed_session(
     body = run.ok("message", "follow-up", "--session", session).stdout
     assert "I have not been given a case number yet." in body
     assert "I have not found any unauthorized transaction yet" in body
+
+
+def test_every_report_option_is_in_the_readme() -> None:
+    import re
+
+    import click
+
+    from incident.cli.report import report
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [
+        p.opts[-1]
+        for p in report.params
+        if isinstance(p, click.Option)
+        and not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", readme) for o in p.opts)
+    ]
+    assert missing == []

@@ -20,16 +20,21 @@ class Demo:
     opened: Opened
     report_at: datetime
     shots: Path
-    _cache: dict[tuple[str, bool], bytes] = field(default_factory=dict)
+    _cache: dict[tuple[str, bool, bool], bytes] = field(default_factory=dict)
 
-    def pdf(self, lang: str = "en", redact: bool = False) -> bytes:
-        """The demo's report (rendered once per language and redaction)."""
+    def pdf(self, lang: str = "en", redact: bool = False, originals: bool = False) -> bytes:
+        """The demo's report (rendered once per language, redaction and --attach-originals)."""
         from incident.report import pdf
 
-        key = (lang, redact)
+        key = (lang, redact, originals)
         if key not in self._cache:
             self._cache[key] = pdf.render(
-                self.opened, lang=lang, now=self.report_at, redact=redact, invariant=True
+                self.opened,
+                lang=lang,
+                now=self.report_at,
+                redact=redact,
+                invariant=True,
+                originals=originals,
             )
         return self._cache[key]
 

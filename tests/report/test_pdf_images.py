@@ -1,8 +1,9 @@
 """Screenshots in real PDFs, read back with poppler and qpdf: PNG data passed through as it
-is, pixels equal to Pillow's reading of the file, alpha as a soft mask."""
+is, pixels equal to Pillow's reading of the file, alpha as a soft mask, odd files survived."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import subprocess
 import zlib
@@ -15,10 +16,12 @@ from typing import Any
 import pytest
 
 from incident import actions
+from incident.attachments import Incoming
 from incident.journal.store import Store
 from incident.report import pdf
 from tests.conftest import has_tool
 from tests.report import pngs
+from tests.report.conftest import pdftotext, reader
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -91,6 +94,12 @@ def stream(path: Path, obj: int, how: str) -> bytes:
     ).stdout
 
 
+def attached(path: Path) -> dict[str, bytes]:
+    """The files embedded in the PDF, by their own name (/UF)."""
+    files = reader(path.read_bytes()).attachment_list
+    return {str(f.alternative_name): f.content for f in files}
+
+
 def decoded(data: bytes) -> Any:
     """The file as Pillow reads it: what "pixel for pixel" is measured against."""
     from PIL import Image
@@ -139,6 +148,7 @@ def test_png_passes_through_unchanged(case: str, tmp_path: Path) -> None:
     else:
         (shown,) = extracted(path, tmp_path)
         assert same_pixels(shown, original)
+    assert attached(path) == {}  # shown exactly: not attached too
 
 
 def test_16_bit_rgb_passes_through_with_every_bit(tmp_path: Path) -> None:
@@ -168,6 +178,7 @@ def test_opaque_rgba_drops_the_alpha_channel(content: str, tmp_path: Path) -> No
     unfiltered = b"".join(b"\0" + raw[i : i + stride] for i in range(0, len(raw), stride))
     smallest = min(len(pngs.idat(pngs.save(rgb, compress_level=6))), len(zlib.compress(unfiltered)))
     assert len(stream(path, image.obj, "raw")) == smallest
+    assert attached(path) == {}
 
 
 def test_real_transparency_becomes_a_soft_mask(tmp_path: Path) -> None:
@@ -179,6 +190,7 @@ def test_real_transparency_becomes_a_soft_mask(tmp_path: Path) -> None:
     original = decoded(data)
     assert same_pixels(shown, original)
     assert alpha.convert("L").tobytes() == original.getchannel("A").tobytes()
+    assert attached(path) == {}
 
 
 def test_interlaced_png_is_shown_with_the_same_pixels(tmp_path: Path) -> None:
@@ -187,3 +199,73 @@ def test_interlaced_png_is_shown_with_the_same_pixels(tmp_path: Path) -> None:
     assert [i.kind for i in listed(path)] == ["image"]  # one picture, no mask
     (shown,) = extracted(path, tmp_path)
     assert same_pixels(shown, decoded(data))
+    assert attached(path) == {}
+
+
+@pytest.fixture
+def unchecked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attach files as they are: damaged files an older version might have stored."""
+    media = {".png": "image/png", ".jpg": "image/jpeg"}
+
+    def read(path: Path) -> Incoming:
+        return Incoming(path.read_bytes(), path.name, media[path.suffix], 61, 37)
+
+    monkeypatch.setattr(actions, "read_file", read)
+
+
+def test_damaged_pngs_fall_back_and_nothing_is_lost(tmp_path: Path, unchecked: None) -> None:
+    idat_crc = pngs.bad_crc(pngs.rgb(), b"IDAT")  # Pillow reads it all the same
+    text_crc = pngs.bad_crc(pngs.insert(pngs.grey(), b"tEXt", b"a\0b"), b"tEXt")  # refused
+    path = report(tmp_path, {"idat.png": idat_crc, "text.png": text_crc})
+    assert [i.kind for i in listed(path)] == ["image"]
+    (shown,) = extracted(path, tmp_path)
+    assert same_pixels(shown, decoded(idat_crc))
+    # The one that cannot be read is attached instead, and the files table says so.
+    assert attached(path) == {"text.png": text_crc}
+    text = " ".join(pdftotext(path.read_bytes()).split())  # as read, wherever lines wrap
+    assert "shown as screenshot 1" in text and "cannot be shown; attached" in text
+    assert "Screenshot 1 · E1 · idat.png" in text and "text.png ·" not in text
+
+
+def test_jpeg_and_png_side_by_side(tmp_path: Path) -> None:
+    """JPEG stays DCT, byte for byte: pdfimages -all writes out the very file."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    pngs.noise("RGB", "jpeg").save(out, "JPEG", quality=80)
+    jpeg, png = out.getvalue(), pngs.rgb()
+    path = report(tmp_path, {"a.jpg": jpeg, "b.png": png})
+    assert [i.enc for i in listed(path)] == ["jpeg", "image"]
+    folder = tmp_path / "all"
+    folder.mkdir()
+    subprocess.run(["pdfimages", "-all", str(path), str(folder / "shot")], check=True)
+    got = sorted(folder.iterdir())
+    assert [p.name for p in got] == ["shot-000.jpg", "shot-001.png"]
+    assert hashlib.sha256(got[0].read_bytes()).digest() == hashlib.sha256(jpeg).digest()
+    assert same_pixels(Image.open(got[1]), decoded(png))
+    assert path.read_bytes().count(jpeg) == 1
+
+
+def test_attach_originals_carries_every_file_too(tmp_path: Path) -> None:
+    files = {"a.png": pngs.rgb(), "b.png": pngs.rgba(opaque=False), "c.png": pngs.grey16()}
+    path = report(tmp_path, files, originals=True)
+    assert len([i for i in listed(path) if i.kind == "image"]) == 3
+    assert attached(path) == files
+    text = " ".join(pdftotext(path.read_bytes()).split())
+    assert text.count("; file attached") == 3
+
+
+def test_gif_and_webp_are_shown_and_their_files_attached(tmp_path: Path) -> None:
+    """Pixels of a lossy WebP or frames of an animated GIF cannot be got back from the page."""
+    files = {}
+    for fmt in ("GIF", "WEBP"):
+        out = io.BytesIO()
+        pngs.noise("RGB", fmt).save(out, fmt)
+        files[f"shot.{fmt.lower()}"] = out.getvalue()
+    path = report(tmp_path, files)
+    assert [i.kind for i in listed(path)] == ["image", "image"]
+    for shown, data in zip(extracted(path, tmp_path), files.values(), strict=True):
+        assert same_pixels(shown, decoded(data))
+    assert attached(path) == files
+    text = " ".join(pdftotext(path.read_bytes()).split())
+    assert "screenshot 1; file attached" in text and "screenshot 2; file attached" in text

@@ -200,29 +200,53 @@ def test_redact_hides_the_account_everywhere(demo: Demo) -> None:
     assert account in pdftotext(demo.pdf("en"))  # the unredacted report does show it
 
 
-def test_embedded_files_are_the_original_attachments(demo: Demo) -> None:
-    r = reader(demo.pdf("en"))
-    embedded = {name: blobs[0] for name, blobs in r.attachments.items()}
+def test_screenshots_are_shown_not_attached_twice(demo: Demo) -> None:
+    data = demo.pdf("en")
+    attached = demo.opened.state.attachments()
+    assert len(attached) >= 3 and all(a.is_image for _, a in attached)
+    assert reader(data).attachments == {}  # each shown exactly, so not embedded as a file
+    images = [img for page in reader(data).pages for img in page.images]
+    assert len(images) == len({a.sha256 for _, a in attached}) >= 3
+    text = " ".join(pdftotext(data).split())
+    for n in range(1, len(attached) + 1):
+        assert f"shown as screenshot {n}" in text
+    assert "--attach-originals" in text
+
+
+def test_attach_originals_embeds_every_original(demo: Demo) -> None:
+    r = reader(demo.pdf("en", originals=True))
+    files = {str(f.alternative_name): f.content for f in r.attachment_list}
     attachments = demo.opened.state.attachments()
-    assert len(attachments) >= 3
-    digests = {hashlib.sha256(b).hexdigest() for b in embedded.values()}
+    assert len(files) == len({a.sha256 for _, a in attachments}) >= 3
     for _, a in attachments:
-        assert a.sha256 in digests
-        assert a.name in embedded  # under its own file name (/UF) as well
+        # under its own file name (/UF), byte for byte
+        assert files[a.name] == demo.opened.blobs.get(a.sha256)
+    assert len([img for page in r.pages for img in page.images]) == len(files)
 
 
 def test_jpeg_screenshots_pass_through_unchanged(demo: Demo) -> None:
-    data = demo.pdf("en")
+    data, with_originals = demo.pdf("en"), demo.pdf("en", originals=True)
     attached = demo.opened.state.attachments()
     jpegs = [a for _, a in attached if a.media_type == "image/jpeg"]
     assert len(jpegs) == 2
     for a in jpegs:
         original = demo.opened.blobs.get(a.sha256)
-        # Twice: once as the page image (DCTDecode, no re-encoding), once as the embedded file.
-        assert data.count(original) == 2
-    images = [img for page in reader(data).pages for img in page.images]
-    assert len(images) == len({a.sha256 for _, a in attached if a.is_image}) >= 3
+        # Once, as the page image (DCTDecode, no re-encoding); the embedded file only on asking.
+        assert data.count(original) == 1
+        assert with_originals.count(original) == 2
     assert b"/DCTDecode" in data and b"ASCII85Decode" not in data
+
+
+def test_pdfimages_writes_out_the_jpeg_files(demo: Demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What the report tells its reader: pdfimages -all gives back each JPEG, same SHA-256."""
+    if not has_tool("pdfimages"):
+        pytest.skip("pdfimages (poppler-utils) is not installed")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(demo.pdf("en"))
+    subprocess.run(["pdfimages", "-all", str(path), str(tmp_path / "shot")], check=True)
+    written = {hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.glob("shot-*.jpg")}
+    jpegs = {a.sha256 for _, a in demo.opened.state.attachments() if a.media_type == "image/jpeg"}
+    assert written == jpegs and len(jpegs) == 2
 
 
 def test_screenshot_captions_carry_number_and_hash(demo: Demo) -> None:

@@ -72,8 +72,11 @@ def test_many_entries_and_screenshots(tmp_path: Path) -> None:
         f"\n{ENTRIES} entries, {SHOTS} screenshots: {seconds:.1f} s, "
         f"{len(data) / 1024 / 1024:.1f} MB, {len(r.pages)} pages"
     )
-    assert len(list(r.attachment_list)) == SHOTS
+    # Each screenshot once, on its page; the budget: 1.1 x the image bytes + 1 MB.
+    assert list(r.attachment_list) == []
     assert sum(len(p.images) for p in r.pages) == SHOTS
+    image_bytes = sum(p.stat().st_size for p in shots)
+    assert len(data) <= 1.1 * image_bytes + 1024 * 1024
     text = body_text(data)
     assert f"E{ENTRIES}" in text and f"entry {ENTRIES - 1}:" in text
     assert f"Screenshot {SHOTS} · " in text

@@ -181,21 +181,32 @@ def test_full_texts_are_cut_into_short_paragraphs(text: str) -> None:
     assert squash("".join(pieces)) == squash(text)
 
 
-def test_redaction_reaches_file_names_and_notes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("originals", [False, True], ids=["default", "attach-originals"])
+def test_redaction_reaches_file_names_and_notes(tmp_path: Path, originals: bool) -> None:
     from PIL import Image
 
     store = Store()
     sid = new_session(store, account="Lin.Wei@Example.com")
     shot = tmp_path / "lin.wei@example.com-withdrawals.png"
     Image.new("RGB", (64, 40), (200, 0, 0)).save(shot)
+    export = tmp_path / "LIN.WEI@example.com-history.csv"
+    export.write_text("time,amount\n2026-11-25 04:52,1520.5\n")
     actions.add_evidence(
-        store, sid, actions.note("Mail to LIN.WEI@EXAMPLE.COM bounced"), now=NOW, files=[shot]
+        store,
+        sid,
+        actions.note("Mail to LIN.WEI@EXAMPLE.COM bounced"),
+        now=NOW,
+        files=[shot, export],
     )
-    data = render(store, sid, redact=True)
+    data = render(store, sid, redact=True, originals=originals)
     r = reader(data)
-    names = " ".join(r.attachments) + " ".join(
-        str(f.pdf_object.get("/Desc")) for f in r.attachment_list
-    )
+    files = list(r.attachment_list)
+    # The CSV is always attached; the screenshot's file only with --attach-originals.
+    assert len(files) == (2 if originals else 1)
+    for f in files:  # its own name and the description both masked
+        assert str(f.alternative_name).startswith("Li***@Example.com-")
+        assert "Li***@Example.com-" in str(f.pdf_object.get("/Desc"))
+    names = " ".join(r.attachments) + " ".join(str(f.pdf_object.get("/Desc")) for f in files)
     text = pdftotext(data)
     for where in (names, text):
         assert "lin.wei@example.com" not in where.casefold()

@@ -1,4 +1,4 @@
-"""The PDF report. ``render(opened, lang=, now=, redact=, invariant=) -> bytes``.
+"""The PDF report. ``render(opened, lang=, now=, redact=, invariant=, originals=) -> bytes``.
 
 Sections are small modules, each ``section(ctx) -> list[Flowable]``; ``build`` makes the
 document around them. reportlab and Pillow are imported only when a report is rendered.
@@ -58,11 +58,22 @@ def report_time(state: SessionState, now: datetime, invariant: bool) -> datetime
 
 
 def render(
-    opened: Opened, *, lang: str, now: datetime, redact: bool = False, invariant: bool = False
+    opened: Opened,
+    *,
+    lang: str,
+    now: datetime,
+    redact: bool = False,
+    invariant: bool = False,
+    originals: bool = False,
 ) -> bytes:
-    """The whole report as PDF bytes."""
+    """The whole report as PDF bytes; ``originals``: attach the screenshots' files too."""
     from incident.report.pdf.document import render as render_document
 
     return render_document(
-        opened, lang=lang, now=now, redact=redact, invariant=reproducible(invariant)
+        opened,
+        lang=lang,
+        now=now,
+        redact=redact,
+        invariant=reproducible(invariant),
+        originals=originals,
     )

@@ -15,6 +15,7 @@ from incident.session import SessionState
 from incident.times import fmt_local, fmt_offset, fmt_utc
 
 if TYPE_CHECKING:
+    from incident.evidence import Attachment
     from incident.report.pdf.images import Shot
 
 # Table cells hold at most this much of a user's text; the rest goes to "Long texts in full".
@@ -53,6 +54,7 @@ class Context:
     now: datetime
     redact: bool
     styles: Styles
+    originals: bool = False  # attach the screenshots' files too (--attach-originals)
     shots: dict[str, Shot] = field(default_factory=dict)  # by SHA-256: those the page shows
     overflow: list[Overflow] = field(default_factory=list)
     _hide: re.Pattern[str] | None = None
@@ -73,6 +75,11 @@ class Context:
     @property
     def account(self) -> str:
         return mask_account(self.state.account) if self.redact else self.state.account
+
+    def attached(self, a: Attachment) -> bool:
+        """Whether ``a`` goes into the PDF as a file: unless a screenshot shows it exactly."""
+        shot = self.shots.get(a.sha256)
+        return self.originals or shot is None or not shot.exact
 
     # -- words -------------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:

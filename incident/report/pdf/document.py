@@ -18,10 +18,10 @@ from incident.report.pdf.styles import make_styles
 
 def _carry(ctx: Context) -> list[Embedded]:
     """Each attachment once (by hash, in evidence order): a screenshot made ready for the
-    page, and the file itself to embed.
+    page, and unless the page shows it exactly, the file itself to embed.
 
-    Screenshots are prepared before the story is built, so the sections know which ones
-    the page can show.
+    Screenshots are prepared before the story is built, so that one which cannot be read
+    is attached instead of missing.
     """
     embedded: list[Embedded] = []
     seen: set[str] = set()
@@ -33,6 +33,8 @@ def _carry(ctx: Context) -> list[Embedded]:
         shot = prepare(data, a.media_type, a.sha256) if a.is_image else None
         if shot is not None:
             ctx.shots[a.sha256] = shot
+        if not ctx.attached(a):
+            continue
         name = ctx.plain(a.name)  # masked too, when the report is redacted
         desc = f"E{item.number}: {name} (SHA-256 {a.sha256})"
         key = ascii_key(item.number, len(embedded) + 1, name)
@@ -69,13 +71,15 @@ def _meta(ctx: Context) -> Meta:
     )
 
 
-def render(opened: Opened, *, lang: str, now: datetime, redact: bool, invariant: bool) -> bytes:
+def render(
+    opened: Opened, *, lang: str, now: datetime, redact: bool, invariant: bool, originals: bool
+) -> bytes:
     from reportlab import rl_config
 
     # JPEG screenshots go into the PDF byte for byte (DCTDecode), not ASCII85-inflated.
     rl_config.useA85 = 0
     font = report_font()
-    ctx = Context(opened, lang, now, redact, make_styles(font.name))
+    ctx = Context(opened, lang, now, redact, make_styles(font.name), originals)
     embedded = _carry(ctx)
     story: list[Any] = []
     for name in SECTIONS:

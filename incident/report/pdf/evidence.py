@@ -89,6 +89,28 @@ def _shown(ctx: Context) -> list[tuple[EvidenceItem, Attachment]]:
     return [(item, a) for item, a in ctx.state.attachments() if a.sha256 in ctx.shots]
 
 
+def _carried(ctx: Context, a: Attachment, number: int | None) -> str:
+    """How the report holds ``a``: as screenshot ``number``, as an attached file, or both."""
+    if number is None:
+        key = "unshown" if a.is_image else "attached"
+        return ctx.t(f"report.ev.carried.{key}")
+    key = "both" if ctx.attached(a) else "shown"
+    return ctx.t(f"report.ev.carried.{key}", n=number)
+
+
+def _how_carried(ctx: Context, pairs: list[tuple[EvidenceItem, Attachment]]) -> list[str]:
+    """The sentences above the files table: only those about what this report holds."""
+    out = []
+    if ctx.shots:
+        out.append(ctx.t("report.ev.shots-how"))
+    if any(ctx.attached(a) for _, a in pairs):
+        out.append(ctx.t("report.ev.files-how"))
+    out.append(ctx.t("report.ev.hashes"))
+    if ctx.shots:
+        out.append(ctx.t("report.ev.originals-yes" if ctx.originals else "report.ev.originals-no"))
+    return out
+
+
 def _attachments(ctx: Context) -> list[Any]:
     pairs = ctx.state.attachments()
     if not pairs:
@@ -98,18 +120,31 @@ def _attachments(ctx: Context) -> list[Any]:
             "#", ctx.t("report.col.file"), ctx.t("report.col.size"), ctx.t("report.col.sha256")
         )
     ]
+    shown = 0  # numbered as the screenshots below are
     for item, a in pairs:
+        number = None
+        if a.sha256 in ctx.shots:
+            shown += 1
+            number = shown
         rows.append(
             [
                 ctx.cell(f"E{item.number}"),
                 ctx.cell(_name(a)),
-                ctx.cell(ctx.markup(size_text(a.size), BR, ctx.grey(a.media_type, size=6.6))),
+                ctx.cell(
+                    ctx.markup(
+                        size_text(a.size),
+                        BR,
+                        ctx.grey(a.media_type, size=6.6),
+                        BR,
+                        ctx.grey(_carried(ctx, a, number), size=6.6),
+                    )
+                ),
                 ctx.cell(a.sha256, style="cell_small"),
             ]
         )
     return [
-        ctx.p(ctx.t("report.ev.embedded"), style="small"),
-        S.table(rows, S.columns(0.07, 0.33, 0.13, 0.47)),
+        ctx.p(("" if ctx.lang == "zh" else " ").join(_how_carried(ctx, pairs)), style="small"),
+        S.table(rows, S.columns(0.07, 0.24, 0.18, 0.51)),  # the hash on one line
     ]
 
 
