@@ -60,7 +60,7 @@ def report(
     from incident.report.files import write_output
 
     st = store()
-    opened = st.open(st.resolve(session_id))
+    opened = st.open(st.resolve(session_id), decode_all=True)
     warn(opened.warnings)
     state = opened.state
     when = pdf.report_time(state, now(), invariant)
@@ -91,7 +91,7 @@ def message(kind: str, session_id: str | None, lang: str | None, as_json: bool) 
     from incident.report.messages import compose
 
     st = store()
-    opened = st.open(st.resolve(session_id))
+    opened = st.open(st.resolve(session_id), decode_all=True)
     warn(opened.warnings)
     msg = compose(opened.state, kind, lang or opened.state.lang, now())
     if as_json:
