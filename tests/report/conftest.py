@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from incident import actions
 from incident.journal.store import Opened, Store
 
 
@@ -111,3 +112,15 @@ def body_text(data: bytes) -> str:
                 continue
             kept.append(line)
     return "\n".join(kept)
+
+
+def okx_session(store: Store, started: datetime) -> Opened:
+    """A crypto-exchange session for OKX (lin@example.com, Asia/Shanghai) started at ``started``."""
+    return actions.start(
+        store,
+        playbook="crypto-exchange",
+        platform="OKX",
+        account="lin@example.com",
+        now=started,
+        tz="Asia/Shanghai",
+    )

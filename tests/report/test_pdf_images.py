@@ -21,7 +21,7 @@ from incident.journal.store import Store
 from incident.report import pdf
 from tests.conftest import has_tool
 from tests.report import pngs
-from tests.report.conftest import pdftotext, reader
+from tests.report.conftest import okx_session, pdftotext, reader
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -46,14 +46,7 @@ class Listed:
 def report(tmp_path: Path, files: dict[str, bytes], **options: bool) -> Path:
     """A session with ``files`` attached to one note, rendered to ``tmp_path/report.pdf``."""
     store = Store()
-    sid = actions.start(
-        store,
-        playbook="crypto-exchange",
-        platform="OKX",
-        account="lin@example.com",
-        now=NOW - timedelta(hours=2),
-        tz="Asia/Shanghai",
-    ).state.id
+    sid = okx_session(store, NOW - timedelta(hours=2)).state.id
     paths = []
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)

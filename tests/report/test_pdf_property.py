@@ -11,7 +11,7 @@ from incident import actions
 from incident.errors import SecretRefused
 from incident.journal.store import Store
 from incident.report import pdf
-from tests.report.conftest import reader
+from tests.report.conftest import okx_session, reader
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 SPECIALS = [
@@ -76,14 +76,7 @@ def notes(draw: st.DrawFn) -> str:
 @given(note=notes(), tx_text=texts, network=texts, lang=st.sampled_from(["en", "zh"]))
 def test_any_evidence_renders(note: str, tx_text: str, network: str, lang: str) -> None:
     store = Store()
-    opened = actions.start(
-        store,
-        playbook="crypto-exchange",
-        platform="OKX",
-        account="lin@example.com",
-        now=NOW - timedelta(hours=1),
-        tz="Asia/Shanghai",
-    )
+    opened = okx_session(store, NOW - timedelta(hours=1))
     sid = opened.state.id
     try:
         if note.strip():

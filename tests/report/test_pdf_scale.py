@@ -14,7 +14,7 @@ from pathlib import Path
 from incident import actions
 from incident.journal.store import Store
 from incident.report import pdf
-from tests.report.conftest import body_text, reader
+from tests.report.conftest import body_text, okx_session, reader
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 FULL = os.environ.get("INCIDENT_SCALE_FULL") == "1"
@@ -38,14 +38,7 @@ def screenshot(folder: Path, n: int) -> Path:
 
 def test_many_entries_and_screenshots(tmp_path: Path) -> None:
     store = Store()
-    sid = actions.start(
-        store,
-        playbook="crypto-exchange",
-        platform="OKX",
-        account="lin@example.com",
-        now=NOW - timedelta(days=2),
-        tz="Asia/Shanghai",
-    ).state.id
+    sid = okx_session(store, NOW - timedelta(days=2)).state.id
     shots = [screenshot(tmp_path, n) for n in range(SHOTS)]
     for i in range(ENTRIES):
         at = NOW - timedelta(days=1) + timedelta(minutes=i)
