@@ -57,10 +57,6 @@ class EvidenceItem:
     def of(cls, number: int, entry: int, event: ev.EvidenceAdded) -> EvidenceItem:
         return cls(number, entry, event.at, event.evidence.kind, event=event)
 
-    @property
-    def event(self) -> ev.EvidenceAdded:
-        return self.decode()
-
     def decode(self) -> ev.EvidenceAdded:
         """The whole evidence event, decoded now if it was not yet."""
         if self._event is None:
@@ -79,19 +75,19 @@ class EvidenceItem:
 
     @property
     def evidence(self) -> Note | Transaction | Login | Contact:
-        return self.event.evidence
+        return self.decode().evidence
 
     @property
     def step_id(self) -> str | None:
-        return self.event.step_id
+        return self.decode().step_id
 
     @property
     def attachments(self) -> list[Attachment]:
-        return self.event.attachments
+        return self.decode().attachments
 
     @property
     def confirmed(self) -> list[str]:
-        return self.event.confirmed
+        return self.decode().confirmed
 
 
 # One per journal entry, oldest first: evidence as its item, anything else as its event.
@@ -206,7 +202,6 @@ def fold_journal(payloads: Sequence[bytes]) -> SessionState:
     Evidence entries are decoded when first used (see EvidenceItem); any other entry now.
     """
     state = _started(ev.decode_entry(payloads[0], 1) if payloads else None)
-    entries, evidence = state.entries, state.evidence
     start = ev.evidence_start
     for n in range(2, len(payloads) + 1):
         payload = payloads[n - 1]
@@ -214,9 +209,7 @@ def fold_journal(payloads: Sequence[bytes]) -> SessionState:
         if found is None:
             apply(state, ev.decode_entry(payload, n))
             continue
-        item = EvidenceItem(len(evidence) + 1, n, found[0], found[1], payload=payload)
-        entries.append(item)
-        evidence.append(item)
+        _add(state, EvidenceItem(len(state.evidence) + 1, n, found[0], found[1], payload=payload))
     return state
 
 
@@ -239,12 +232,15 @@ def _started(first: ev.Base | None) -> SessionState:
     )
 
 
+def _add(state: SessionState, item: EvidenceItem) -> None:
+    state.entries.append(item)
+    state.evidence.append(item)
+
+
 def apply(state: SessionState, event: ev.Base) -> None:
     """Fold one more event into ``state``."""
     if isinstance(event, ev.EvidenceAdded):  # first: nearly every event of a long session
-        item = EvidenceItem.of(len(state.evidence) + 1, len(state.entries) + 1, event)
-        state.entries.append(item)
-        state.evidence.append(item)
+        _add(state, EvidenceItem.of(len(state.evidence) + 1, len(state.entries) + 1, event))
         return
     state.entries.append(event)
     if isinstance(event, ev.StepMarked):
