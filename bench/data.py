@@ -26,11 +26,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from incident import actions
-from incident import events as ev
-from incident.evidence import Contact, Login, Note, Transaction
+from incident.core import actions
+from incident.core import events as ev
+from incident.core.evidence import Contact, Login, Note, Transaction
+from incident.core.store import Store
 from incident.journal.log import Head
-from incident.journal.store import Store
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 START = NOW - timedelta(days=7)

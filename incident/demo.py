@@ -11,8 +11,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from incident import actions
-from incident.journal.store import Opened, Store
+from incident.core import actions
+from incident.core.store import Opened, Store
 from incident.resources import folder
 from incident.times import parse_time
 

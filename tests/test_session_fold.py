@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from incident import events as ev
+from incident.core import events as ev
+from incident.core.evidence import Attachment, Contact, Login, Note, Transaction
+from incident.core.state import EvidenceItem, SessionState, fold, fold_journal, timeline
+from incident.core.store import Store
 from incident.errors import IncidentError, IntegrityError
-from incident.evidence import Attachment, Contact, Login, Note, Transaction
-from incident.journal.store import Store
 from incident.playbook.loader import bundled_dir, parse
-from incident.session import EvidenceItem, SessionState, fold, fold_journal, timeline
 from tests.conftest import Runner
 
 T0 = datetime(2026, 11, 25, 1, 2, 3, tzinfo=UTC)

@@ -33,7 +33,7 @@ def _record(
     step_id: str | None = None,
     what: str = "evidence",
 ) -> None:
-    from incident import actions
+    from incident.core import actions
 
     st = store()
     sid = st.resolve(session_id)
@@ -67,7 +67,7 @@ def add(
     as_json: bool,
 ) -> None:
     """Add a note, with files attached if given."""
-    from incident import actions
+    from incident.core import actions
 
     if not note.strip():
         raise click.UsageError("--note is empty")
@@ -119,7 +119,7 @@ def tx(
     as_json: bool,
 ) -> None:
     """Record an unauthorized transaction."""
-    from incident import actions
+    from incident.core import actions
 
     build = actions.transaction(
         time=time_,
@@ -156,7 +156,7 @@ def login(
     as_json: bool,
 ) -> None:
     """Record a login that was not yours."""
-    from incident import actions
+    from incident.core import actions
 
     build = actions.login(time=time_, ip=ip, device=device, location=location, note=note)
     _record(session_id, build, confirmed, as_json, files, None, "login")
@@ -191,7 +191,7 @@ def contact(
     as_json: bool,
 ) -> None:
     """Record a contact with support (checked against the official channels)."""
-    from incident import actions
+    from incident.core import actions
 
     build = actions.contact(channel=channel, summary=summary, ticket=ticket, agent=agent, url=url)
     _record(session_id, build, confirmed, as_json, files, None, "support contact")

@@ -38,7 +38,7 @@ def print_json(value: Any) -> None:
 
 def store() -> Any:
     """The session store of this data folder (imported lazily)."""
-    from incident.journal.store import Store
+    from incident.core.store import Store
 
     return Store()
 

@@ -59,7 +59,7 @@ def start(
     as_json: bool,
 ) -> None:
     """Start a new incident session and print its id."""
-    from incident import actions
+    from incident.core import actions
 
     opened = actions.start(
         store(),
@@ -99,7 +99,7 @@ def start(
 @json_option
 def list_(as_json: bool) -> None:
     """List sessions, most recently active first."""
-    from incident.status import summaries
+    from incident.core.status import summaries
 
     rows = summaries(store())
     if as_json:
@@ -116,7 +116,7 @@ def list_(as_json: bool) -> None:
 
 
 def _status(session_id: str | None) -> Any:
-    from incident.status import status
+    from incident.core.status import status
 
     st = store()
     opened = st.open(st.resolve(session_id))
@@ -191,7 +191,7 @@ def _mark(
     confirmed: bool,
     as_json: bool,
 ) -> None:
-    from incident import actions
+    from incident.core import actions
 
     st = store()
     sid = st.resolve(session_id)
@@ -273,7 +273,7 @@ def answer(
     session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool
 ) -> None:
     """Answer question STEP_ID with VALUE (e.g. `incident answer can-you-log-in no`)."""
-    from incident import actions
+    from incident.core import actions
 
     st = store()
     sid = st.resolve(session_id)
@@ -289,7 +289,7 @@ def answer(
 @click.option("--note", help="How it ended (e.g. funds returned, account recovered).")
 def close(session_id: str | None, note: str | None) -> None:
     """Close the session (it can be reopened)."""
-    from incident import actions
+    from incident.core import actions
 
     st = store()
     sid = st.resolve(session_id)
@@ -301,7 +301,7 @@ def close(session_id: str | None, note: str | None) -> None:
 @click.option("--session", "session_id", required=True, metavar="ID", help="Session to reopen.")
 def reopen(session_id: str) -> None:
     """Reopen a closed session."""
-    from incident import actions
+    from incident.core import actions
 
     st = store()
     sid = st.resolve(session_id)
@@ -353,7 +353,7 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
 @json_option
 def verify(session_id: str | None, as_json: bool) -> None:
     """Check the journal: every entry, its chain of hashes and its head (exit 3 if changed)."""
-    from incident.verify import verify_session
+    from incident.core.verify import verify_session
 
     st = store()
     sid = st.resolve(session_id)

@@ -6,7 +6,7 @@ import importlib
 from datetime import datetime
 from enum import StrEnum
 
-from incident.session import SessionState
+from incident.core.state import SessionState
 
 
 class Format(StrEnum):

@@ -6,8 +6,8 @@ import json
 from datetime import datetime
 from typing import Any
 
+from incident.core.state import EvidenceItem, SessionState, timeline
 from incident.playbook.engine import Engine
-from incident.session import EvidenceItem, SessionState, timeline
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from incident.catalog import t
-from incident.evidence import Contact, Login, Note, Transaction
+from incident.core.evidence import Contact, Login, Note, Transaction
+from incident.core.state import SessionState, timeline
 from incident.playbook.engine import Engine
-from incident.session import SessionState, timeline
 from incident.times import fmt_local, fmt_offset, fmt_utc
 
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})

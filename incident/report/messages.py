@@ -18,11 +18,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from incident import guards
 from incident.catalog import t
+from incident.core import guards
+from incident.core.state import SessionState
 from incident.errors import EvidenceError
 from incident.report.amounts import fmt_amount
-from incident.session import SessionState
 from incident.times import fmt_local
 
 _DATA = "messages.yaml"

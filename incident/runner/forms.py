@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from incident import actions
-from incident.attachments import read_file
 from incident.catalog import t
-from incident.evidence import CHANNELS, TX_TYPES, parse_amount, parse_asset
+from incident.core import actions
+from incident.core.attachments import read_file
+from incident.core.evidence import CHANNELS, TX_TYPES, parse_amount, parse_asset
+from incident.core.state import SessionState
 from incident.runner.ask import Ask
-from incident.session import SessionState
 from incident.times import local, parse_time
 
 

@@ -13,8 +13,8 @@ from datetime import timedelta
 from typing import Any, Literal
 
 from incident.catalog import t
+from incident.core.status import Status
 from incident.runner.cells import clip, width, wrap
-from incident.status import Status
 
 Tone = Literal["ok", "info", "warn", "error"]
 TONES: dict[str, dict[str, Any]] = {

@@ -1,6 +1,6 @@
 """The interactive walk-through: show the next step, read a key, record it through the core.
 
-Every action goes straight to ``incident.actions`` (which writes and fsyncs the journal), so
+Every action goes straight to ``incident.core.actions`` (which writes and fsyncs the journal), so
 quitting at any moment - q, Ctrl-C, a closed terminal, a kill - loses nothing, and
 ``incident resume`` picks up from the journal at the same step.
 """
@@ -14,15 +14,15 @@ from typing import Literal, TypeVar
 
 import click
 
-from incident import actions
 from incident.catalog import CATALOG, t
+from incident.core import actions
+from incident.core.status import Status, status
+from incident.core.store import Opened, Store
 from incident.errors import IncidentError, NeedsConfirmation, StepError
-from incident.journal.store import Opened, Store
 from incident.runner import forms, screen
 from incident.runner.ask import Ask, Cancelled
 from incident.runner.screen import Notice
 from incident.runner.terminal import Stopped, Terminal, is_interactive, shielded, stop_on_hangup
-from incident.status import Status, status
 from incident.times import utcnow
 
 T = TypeVar("T")

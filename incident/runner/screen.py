@@ -12,6 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from incident.catalog import t
+from incident.core.state import EvidenceItem, SessionState
+from incident.core.status import Status, StepView
 from incident.playbook.schema import Step
 from incident.runner.cells import clip, pad, width, wrap
 from incident.runner.layout import (
@@ -30,8 +32,6 @@ from incident.runner.layout import (
     paint,
     rule,
 )
-from incident.session import EvidenceItem, SessionState
-from incident.status import Status, StepView
 from incident.times import fmt_duration, fmt_local, local
 
 __all__ = ["Notice", "Screen", "clock", "keys"]  # what the runner and tests use from here

@@ -65,7 +65,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 def test_unexpected_errors_are_one_line(run: Runner, session: str, monkeypatch: object) -> None:
-    import incident.status as status_mod
+    import incident.core.status as status_mod
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from incident import actions
-from incident.journal.store import Opened, Store
+from incident.core import actions
+from incident.core.store import Opened, Store
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from incident import guards
+from incident.core import guards
 from incident.errors import EvidenceError
 from incident.report import messages
 from tests.report.conftest import Demo

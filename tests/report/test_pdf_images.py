@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from incident import actions
-from incident.attachments import Incoming
-from incident.journal.store import Store
+from incident.core import actions
+from incident.core.attachments import Incoming
+from incident.core.store import Store
 from incident.report import pdf
 from tests.conftest import has_tool
 from tests.report import pngs

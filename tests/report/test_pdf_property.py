@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from incident import actions
+from incident.core import actions
+from incident.core.store import Store
 from incident.errors import SecretRefused
-from incident.journal.store import Store
 from incident.report import pdf
 from tests.report.conftest import okx_session, reader
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from incident.evidence import Transaction
+from incident.core.evidence import Transaction
 from incident.report import explorers
 from tests.conftest import has_tool
 from tests.report.conftest import Demo, link_uris, page_texts, pdftotext, pypdf_text, reader, squash

@@ -11,8 +11,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from incident import actions
-from incident.journal.store import Store
+from incident.core import actions
+from incident.core.store import Store
 from incident.report import pdf
 from tests.report.conftest import body_text, okx_session, reader
 

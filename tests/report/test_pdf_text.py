@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from incident import actions
-from incident.journal.store import Store
+from incident.core import actions
+from incident.core.store import Store
 from incident.report import pdf
 from incident.report.pdf.markup import Markup, clean, esc
 from tests.report.conftest import body_text, link_uris, pdftotext, pypdf_text, reader, squash

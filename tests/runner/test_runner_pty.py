@@ -19,9 +19,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from incident.journal.store import Store
+from incident.core.status import status
+from incident.core.store import Store
 from incident.playbook.schema import Step
-from incident.status import status
 from incident.times import utcnow
 from tests.conftest import Runner
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from incident import actions
-from incident.journal.store import Store
+from incident.core import actions
+from incident.core.status import Status, status
+from incident.core.store import Store
 from incident.runner import screen
 from incident.runner.cells import strip_ansi, width
-from incident.status import Status, status
 
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 COLS, ROWS = 80, 24

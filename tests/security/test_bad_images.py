@@ -178,7 +178,7 @@ def test_good_images_are_stored(session: str, run: Any, tmp_path: Path) -> None:
     large.write_bytes(zero_png(4_000, 3_000))
     run.ok("evidence", "add", "--session", session, "--note", "shots", *files,
            "--file", str(large))
-    from incident.journal.store import Store
+    from incident.core.store import Store
 
     opened = Store().open(session)
     stored = opened.state.evidence[-1].attachments

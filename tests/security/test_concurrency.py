@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from incident.journal.store import Store
-from incident.verify import verify_session
+from incident.core.store import Store
+from incident.core.verify import verify_session
 
 from .disk import changed, snapshot
 from .subproc import env, incident
@@ -95,7 +95,7 @@ def test_readers_while_a_writer_appends_see_a_sound_journal(
     import os
     import signal
 
-    from incident import actions
+    from incident.core import actions
     from incident.times import utcnow
 
     store = Store(incident_home)

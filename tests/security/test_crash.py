@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from incident import actions
-from incident.journal.store import Store
+from incident.core import actions
+from incident.core.store import Store
+from incident.core.verify import verify_session
 from incident.times import utcnow
-from incident.verify import verify_session
 
 from .subproc import incident
 

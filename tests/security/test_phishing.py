@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from incident.evidence import Contact
-from incident.journal.store import Store
+from incident.core.evidence import Contact
+from incident.core.store import Store
 
 OFFICIAL = [
     "https://www.okx.com/help",

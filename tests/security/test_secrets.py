@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mnemonic import Mnemonic
 
-from incident import guards
+from incident.core import guards
 from incident.errors import SecretRefused
 
 from .disk import changed, snapshot

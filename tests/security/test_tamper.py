@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
+from incident.core.store import Store
+from incident.core.verify import verify_session
 from incident.errors import IntegrityError
 from incident.journal.log import Journal
-from incident.journal.store import Store
-from incident.verify import verify_session
 
 MUTATIONS = 1000
 SEED = int(os.environ.get("TAMPER_SEED", random.SystemRandom().randrange(2**32)))

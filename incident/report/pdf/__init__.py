@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from incident.errors import UsageError
 
 if TYPE_CHECKING:
-    from incident.journal.store import Opened
-    from incident.session import SessionState
+    from incident.core.state import SessionState
+    from incident.core.store import Opened
 
 SECTIONS = (
     "summary",

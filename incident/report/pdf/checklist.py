@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from incident.core.state import StepState
 from incident.playbook.engine import Engine
 from incident.playbook.schema import Step
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR
-from incident.session import StepState
 from incident.times import fmt_duration
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.evidence import Contact
-from incident.guards import contact_domain
+from incident.core.evidence import Contact
+from incident.core.guards import contact_domain
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, Markup

@@ -8,14 +8,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from incident.catalog import t
-from incident.journal.store import Opened
+from incident.core.state import SessionState
+from incident.core.store import Opened
 from incident.report.pdf.markup import BR, Markup, clean, esc, join, link
 from incident.report.pdf.styles import LINK, MUTED_HEX, Styles, for_text
-from incident.session import SessionState
 from incident.times import fmt_local, fmt_offset, fmt_utc
 
 if TYPE_CHECKING:
-    from incident.evidence import Attachment
+    from incident.core.evidence import Attachment
     from incident.report.pdf.images import Shot
 
 # Table cells hold at most this much of a user's text; the rest goes to "Long texts in full".

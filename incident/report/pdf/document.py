@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from incident import __version__
-from incident.journal.store import Opened
+from incident.core.store import Opened
 from incident.report.pdf import SECTIONS
 from incident.report.pdf.build import Embedded, Meta, ascii_key, build
 from incident.report.pdf.context import Context

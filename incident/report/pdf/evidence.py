@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.evidence import Attachment, Contact, Login, Note, Transaction
+from incident.core.evidence import Attachment, Contact, Login, Note, Transaction
+from incident.core.state import EvidenceItem
 from incident.report.amounts import fmt_amount as amount
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR
 from incident.report.pdf.picture import Picture
-from incident.session import EvidenceItem
 
 MAX_NAME = 300
 

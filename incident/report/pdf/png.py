@@ -57,7 +57,7 @@ def _zlib_header(stream: bytes) -> bool:
     """True if ``stream`` starts as a deflate stream without a preset dictionary.
 
     The rows themselves are not inflated to check them: Pillow decoded every image in full
-    when it was attached (incident.attachments), and the store checks its hash on reading,
+    when it was attached (incident.core.attachments), and the store checks its hash on reading,
     so inflating them again would only cost time (~10 ms a screenshot).
     """
     return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.evidence import Transaction
+from incident.core.evidence import Transaction
 from incident.report import explorers
 from incident.report.amounts import fmt_amount as amount
 from incident.report.pdf.context import Context

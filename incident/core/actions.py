@@ -11,11 +11,10 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from incident import events as ev
-from incident import guards
-from incident.attachments import Incoming, read_file
-from incident.errors import EvidenceError, NeedsConfirmation, StepError, UsageError
-from incident.evidence import (
+from incident.core import events as ev
+from incident.core import guards
+from incident.core.attachments import Incoming, read_file
+from incident.core.evidence import (
     Attachment,
     Contact,
     Login,
@@ -25,10 +24,11 @@ from incident.evidence import (
     parse_amount,
     parse_asset,
 )
-from incident.journal.store import Opened, Store
+from incident.core.state import SessionState
+from incident.core.store import Opened, Store
+from incident.errors import EvidenceError, NeedsConfirmation, StepError, UsageError
 from incident.playbook import loader
 from incident.playbook.schema import Lang, Step
-from incident.session import SessionState
 from incident.times import parse_time, system_zone, zone
 
 MAX_NAME = 400  # a platform or account name; notes may be far longer

@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from incident.core.evidence import Attachment, CleanText, Evidence, ShortText
 from incident.errors import IncidentError
-from incident.evidence import Attachment, CleanText, Evidence, ShortText
 from incident.playbook.schema import Lang, Playbook
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.journal.store import Store
+from incident.core.store import Store
 
 
 def verify_session(store: Store, session_id: str) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from incident import events as ev
+from incident.core import events as ev
+from incident.core.evidence import Attachment, Contact, Login, Note, Transaction
 from incident.errors import IntegrityError
-from incident.evidence import Attachment, Contact, Login, Note, Transaction
 from incident.playbook.engine import Engine, Progress, Status
 from incident.playbook.schema import Channel, Platform, Playbook, Step
 

@@ -12,14 +12,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from incident import events as ev
 from incident import paths
+from incident.core import events as ev
+from incident.core.state import SessionState, apply, fold, fold_journal
 from incident.errors import IncidentError, IntegrityError, SessionNotFound
 from incident.journal import keys as keymod
 from incident.journal.blobs import Blobs
 from incident.journal.lock import locked
 from incident.journal.log import Head, Journal
-from incident.session import SessionState, apply, fold, fold_journal
 
 
 @dataclass

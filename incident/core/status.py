@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from incident.catalog import t
+from incident.core.state import SessionState
 from incident.playbook.engine import Engine, Progress
 from incident.playbook.schema import Step
-from incident.session import SessionState
 from incident.times import fmt_duration, fmt_local
 
 
@@ -159,7 +159,7 @@ def status(state: SessionState, now: datetime) -> Status:
 
 def summaries(store: Any) -> list[dict[str, Any]]:
     """One row per session for `incident list`, most recently active first."""
-    from incident.journal.store import Store
+    from incident.core.store import Store
 
     assert isinstance(store, Store)
     rows = []

@@ -6,8 +6,8 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
+from incident.core.evidence import Attachment, clean_text
 from incident.errors import EvidenceError
-from incident.evidence import Attachment, clean_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000  # ~ 7700 x 7700; a screenshot is far smaller

@@ -1,0 +1,1 @@
+"""The only package that knows events: evidence kinds, session state, the store, actions."""
