@@ -8,7 +8,7 @@ bench/run.py runs this as a child process (in its INCIDENT_HOME), so that the me
 takes never counts in the peak RSS of the commands it measures.
 
 Large sessions are written through the journal's own sealing and head code in one pass
-(``bulk_append``), so the files are exactly what ``Opened.append`` writes, but 100,000
+(``bulk_append``), so the files are exactly what ``Writer.append`` writes, but 100,000
 events take seconds instead of the minutes that 100,000 fsynced appends take.
 """
 
@@ -28,7 +28,10 @@ from typing import Any
 
 from incident.core import actions
 from incident.core import events as ev
-from incident.core.evidence import Contact, Login, Note, Transaction
+from incident.core.kinds.contact import Contact
+from incident.core.kinds.login import Login
+from incident.core.kinds.note import Note
+from incident.core.kinds.transaction import Transaction
 from incident.core.store import Store
 from incident.journal.log import Head
 
@@ -91,17 +94,17 @@ def _event(row: dict[str, Any]) -> ev.EvidenceAdded:
 
 
 def start(store: Store) -> str:
-    opened = actions.start(
+    state = actions.start(
         store, playbook="crypto-exchange", platform="OKX", account="lin@example.com",
         now=START, discovered_at=(START - timedelta(hours=1)).isoformat(), tz="Asia/Shanghai",
     )
-    return opened.state.id
+    return state.id
 
 
 def bulk_append(store: Store, session_id: str, events: list[ev.EvidenceAdded]) -> None:
-    """Append ``events`` as ``Opened.append`` would, with one write and one head update."""
-    with store.writing(session_id, full=False) as opened:
-        journal, head = opened.journal, opened.head
+    """Append ``events`` as ``Writer.append`` would, with one write and one head update."""
+    with store.writing(session_id, full=False) as writer:
+        journal, head = writer.journal, writer.head
         count, prev, size, last = head.count, head.hash, head.size, head.last_offset
         lines = []
         for event in events:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+# The languages of every user-facing text; the command line's --lang choices come from here.
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
 CATALOG: dict[str, tuple[str, str]] = {
     # step states
     "status.pending": ("to do", "待办"),
@@ -44,15 +50,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "已完成 {done} 项，跳过 {skipped} 项，未成功 {failed} 项，剩余 {left} 项（共 {total} 项）",
     ),
     "next.none": ("Nothing left to do now.", "目前没有待办步骤。"),
-    "evidence.note": ("Note", "备注"),
-    "evidence.transaction": ("Transaction", "交易"),
-    "evidence.login": ("Login", "登录记录"),
-    "evidence.contact": ("Support contact", "客服联系"),
-    "tx.withdrawal": ("withdrawal", "提币"),
-    "tx.trade": ("trade", "交易"),
-    "tx.transfer": ("transfer", "转账"),
-    "tx.deposit": ("deposit", "充值"),
-    "tx.other": ("other", "其他"),
     "channel.chat": ("online chat", "在线客服"),
     "channel.email": ("e-mail", "电子邮件"),
     "channel.phone": ("phone", "电话"),
@@ -65,6 +62,54 @@ CATALOG: dict[str, tuple[str, str]] = {
     "kind.question": ("question", "问题"),
     "kind.evidence": ("evidence", "取证"),
 }
+
+
+# Guards at the door: what is said when a support contact may not have been real support.
+CATALOG.update(
+    {
+        "guard.never-asks": (
+            "Real support never asks for your password, 2FA code, seed phrase or private key; "
+            "anyone who does is an attacker.",
+            "真正的客服绝不会索要密码、双重验证码、助记词或私钥；索要这些的人就是攻击者。",
+        ),
+        "guard.unofficial": (
+            "WARNING: {domain} is not an official {platform} channel (official: {official}). "
+            "It may be a phishing site or fake support. {never}",
+            "警告：{domain} 不是 {platform} 的官方渠道（官方：{official}），可能是钓鱼网站或假冒客服。"
+            "{never}",
+        ),
+        "guard.none-listed": ("none listed", "未列出"),
+        "guard.unchecked": (
+            "Could not check {domain}: this platform's official channels are not in the "
+            "playbook. Make sure you reached support from the platform's own website or app.",
+            "无法核实 {domain}：处置手册里没有这个平台的官方渠道。请确认你是从平台官网或官方 App "
+            "联系的客服。",
+        ),
+        "guard.social": (
+            "Support reached through social media: platforms do not start support in direct "
+            "messages; confirm the account from the official help centre.",
+            "这次联系经由社交媒体：平台不会通过私信提供客服，请从官方帮助中心核实对方身份。",
+        ),
+        "evidence.not-official": ("NOT OFFICIAL", "非官方渠道"),
+    }
+)
+
+# The Markdown export.
+CATALOG.update(
+    {
+        "md.title": ("Account takeover incident", "账户被盗事件记录"),
+        "md.totals": ("Unauthorized totals", "未授权金额合计"),
+        "md.tickets": ("Tickets", "工单号"),
+        "md.ticket": ("ticket", "工单号"),
+        "md.checklist": ("Checklist", "步骤清单"),
+        "md.transactions": ("Unauthorized transactions", "未授权交易"),
+        "md.logins": ("Suspicious logins", "可疑登录"),
+        "md.contacts": ("Support contacts", "客服联系记录"),
+        "md.notes": ("Notes and attachments", "备注与附件"),
+        "md.timeline": ("Timeline", "时间线"),
+        "md.not-official": ("NOT an official channel", "非官方渠道"),
+    }
+)
 
 
 def t(key: str, lang: str, **values: object) -> str:
@@ -84,16 +129,6 @@ CATALOG.update(
         "tl.step.skipped": ("Step skipped: {title}", "跳过步骤：{title}"),
         "tl.step.failed": ("Step failed: {title}", "步骤未成功：{title}"),
         "tl.answered": ("Answered {title}: {answer}", "回答“{title}”：{answer}"),
-        "tl.evidence.note": ("Note recorded (E{n})", "记录备注（E{n}）"),
-        "tl.evidence.transaction": (
-            "Unauthorized {tx_type} recorded (E{n}): {amount} {asset}",
-            "记录未授权{tx_type}（E{n}）：{amount} {asset}",
-        ),
-        "tl.evidence.login": ("Suspicious login recorded (E{n})", "记录可疑登录（E{n}）"),
-        "tl.evidence.contact": (
-            "Support contacted by {channel} (E{n})",
-            "通过{channel}联系客服（E{n}）",
-        ),
         "tl.closed": ("Session closed", "结束处置"),
         "tl.reopened": ("Session reopened", "重新打开处置"),
         "tl.forced": ("override: required steps not done", "强制记录：前置步骤未完成"),
@@ -168,29 +203,19 @@ CATALOG.update(
         "runner.form.report": ("Write the report (PDF)", "生成报告（PDF）"),
         "runner.ask.reason-skip": ("Why skip it?", "为什么跳过？"),
         "runner.ask.reason-failed": ("What happened?", "发生了什么？"),
-        "runner.ask.note": ("Note", "备注"),
-        "runner.ask.time": ("When (e.g. {example})", "时间（例如 {example}）"),
-        "runner.ask.tx-type": ("Type", "类型"),
-        "runner.ask.asset": ("Asset (e.g. USDT, BTC)", "币种（如 USDT、BTC）"),
-        "runner.ask.amount": ("Amount, exactly as shown", "数量（照页面原样填写）"),
-        "runner.ask.to-address": ("To address (optional)", "收款地址（可选）"),
-        "runner.ask.txid": ("TxID / hash (optional)", "交易哈希 TxID（可选）"),
-        "runner.ask.network": ("Network (optional, e.g. TRC20)", "网络（可选，如 TRC20）"),
-        "runner.ask.optional-note": ("Note (optional)", "备注（可选）"),
         "runner.ask.optional-file": ("Screenshot file (optional)", "截图文件（可选）"),
         "runner.ask.file": ("File path", "文件路径"),
         "runner.ask.description": ("What it shows", "内容说明"),
-        "runner.ask.ip": ("IP address (optional)", "IP 地址（可选）"),
-        "runner.ask.device": ("Device or browser (optional)", "设备或浏览器（可选）"),
-        "runner.ask.location": ("Location (optional)", "地点（可选）"),
-        "runner.ask.channel": ("Channel", "渠道"),
-        "runner.ask.summary": ("What you asked and what they said", "你问了什么，对方怎么答复"),
-        "runner.ask.ticket": ("Ticket / case number (optional)", "工单号 / 案件号（可选）"),
-        "runner.ask.agent": ("Agent name or id (optional)", "客服姓名或工号（可选）"),
-        "runner.ask.url": ("Where: page or e-mail address", "在哪里联系：网址或邮箱"),
         "runner.ask.report-path": ("Save the report as", "报告保存为"),
         "runner.ask.message-path": ("Save the message as", "消息保存为"),
         "runner.ask.store-anyway": ("Store it anyway?", "仍然保存？"),
+        "runner.msg.override-elsewhere": (
+            "To record it anyway, use the command line: incident step done STEP_ID --force",
+            "如果仍要记录，请在命令行运行：incident step done 步骤编号 --force",
+        ),
+        "runner.field.note": ("Note", "备注"),
+        "runner.field.reason": ("Reason", "原因"),
+        "runner.field.file": ("File name", "文件名"),
         "runner.ask.pick": ("Choose 1-{count}", "请输入 1-{count}"),
         "runner.msg.marked": ("{title}: {status}", "{title}：{status}"),
         "runner.msg.answered": ("Answered: {answer}", "已回答：{answer}"),
@@ -352,17 +377,6 @@ CATALOG.update(
         "report.contact.official": ("official channel", "官方渠道"),
         "report.contact.unchecked": ("not checked", "未核实"),
         "report.contact.unofficial-flag": ("NOT AN OFFICIAL CHANNEL.", "非官方渠道！"),
-        "report.contact.warning-url": (
-            "{domain} is not an official {platform} channel. It may be a phishing site or fake "
-            "support; real support never asks for a password, 2FA code, recovery phrase or private key.",
-            "{domain} 不是 {platform} 的官方渠道，可能是钓鱼网站或假冒客服。真正的客服绝不会索要密码、"
-            "二次验证码、助记词或私钥。",
-        ),
-        "report.contact.warning-social": (
-            "Reached through social media: platforms do not offer support in direct messages. "
-            "Check the account from the official help centre.",
-            "这次联系经由社交媒体：平台不会通过私信提供客服，请从官方帮助中心核实对方身份。",
-        ),
         "report.ev.none": ("No evidence recorded yet.", "尚未记录任何证据。"),
         "report.ev.no-files": ("No files attached.", "没有附件。"),
         "report.ev.see": ("details under “{section}”", "详见“{section}”"),

@@ -12,7 +12,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from incident.core import actions
-from incident.core.store import Opened, Store
+from incident.core.store import Store
+from incident.core.view import SessionView
 from incident.resources import folder
 from incident.times import parse_time
 
@@ -120,7 +121,7 @@ def _screenshot(shot: Shot, folder: Path, seed: int) -> Path:
     return path
 
 
-def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[Opened, datetime]:
+def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[SessionView, datetime]:
     """Run every action of ``scenario``; returns the session and the report time."""
     discovered = parse_time(scenario.discovered_at, scenario.tz)
     shots = {s.id: _screenshot(s, shots_dir, i) for i, s in enumerate(scenario.screenshots)}
@@ -132,7 +133,7 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[Opened, d
         assert minutes is not None
         return at(minutes).isoformat()
 
-    opened = actions.start(
+    state = actions.start(
         store,
         playbook=scenario.playbook,
         platform=scenario.platform,
@@ -142,7 +143,7 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[Opened, d
         tz=scenario.tz,
         lang="en",
     )
-    sid = opened.state.id
+    sid = state.id
     for a in scenario.actions:
         now = at(a.at)
         files = [shots[f] for f in a.files]
@@ -195,9 +196,9 @@ def run(output: Path, lang: str = "en") -> Path:
         store = Store(home=root / "home", passphrase=secrets.token_urlsafe(16))
         shots = root / "shots"
         shots.mkdir()
-        opened, report_at = replay(store, load_scenario(), shots)
-        data = pdf.render(opened, lang=lang, now=report_at, invariant=True)
-    from incident.report.files import write_output
+        view, report_at = replay(store, load_scenario(), shots)
+        data = pdf.render(view, lang=lang, now=report_at, invariant=True)
+    from incident.paths import write_output
 
     write_output(output, data)
     return output

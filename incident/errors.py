@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+
+def _as_is(name: str) -> str:
+    return name
+
 
 class IncidentError(Exception):
-    """Base of every error a user may see; ``exit_code`` is what the command exits with."""
+    """Base of every error a user may see; ``exit_code`` is what the command exits with.
+
+    An error about one field of the input names it as ``{field}`` in its message and keeps
+    the model's name for it in ``field``: the command line shows it as its option
+    (``--to-address``), the runner as the question it asked.
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.field = field
+
+    def text(self, name: Callable[[str], str] = _as_is) -> str:
+        """The message with its field named by ``name``; the hint is apart."""
+        return self.message.replace("{field}", name(self.field) if self.field else "value")
+
+    def render(self, name: Callable[[str], str] = _as_is) -> str:
+        """Message and hint on one line."""
+        message = self.text(name)
+        return message if not self.hint else f"{message} ({self.hint})"
 
     def __str__(self) -> str:
-        return self.message if not self.hint else f"{self.message} ({self.hint})"
+        return self.render()
 
 
 class UsageError(IncidentError):
@@ -38,6 +59,36 @@ class SessionInUse(IncidentError):
 class StepError(IncidentError):
     """A step action that the playbook or the session state does not allow."""
 
+    def __init__(
+        self, message: str, hint: str | None = None, *, step_id: str | None = None
+    ) -> None:
+        super().__init__(message, hint)
+        self.step_id = step_id  # the step to act on next (to answer, to mark, ...)
+
+
+class UnknownStep(StepError):
+    """No step has this id (the hint may offer the closest one)."""
+
+
+class QuestionStep(StepError):
+    """The step is a question: it is answered, not marked (``step_id`` is the question)."""
+
+
+class ActionStep(StepError):
+    """The step is not a question: it is marked done, skipped or failed."""
+
+
+class Overridable(StepError):
+    """A step action the playbook advises against, which the user may record anyway."""
+
+
+class WaitingForAnswer(StepError):
+    """The step applies only once question ``step_id`` is answered."""
+
+
+class SessionClosedError(StepError):
+    """The session is closed: nothing more can be recorded until it is reopened."""
+
 
 class EvidenceError(IncidentError):
     """Evidence that cannot be recorded as given (bad time, amount, file...)."""
@@ -48,7 +99,15 @@ class SecretRefused(EvidenceError):
 
 
 class NeedsConfirmation(EvidenceError):
-    """Text that looks like a password or one-time code; stored only when confirmed."""
+    """Text that looks like a password or one-time code; stored only when confirmed.
+
+    ``what`` is "password" or "one-time code"; the caller asks (a prompt, --yes).
+    """
+
+    def __init__(self, message: str, hint: str | None = None, *, field: str | None = None,
+                 what: str = "") -> None:
+        super().__init__(message, hint, field=field)
+        self.what = what
 
 
 class KeyUnavailable(IncidentError):

@@ -38,16 +38,42 @@ def user_playbooks_dir() -> Path:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Atomically replace ``path`` with ``data``: write, fsync, rename, fsync the folder."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    """Atomically replace ``path`` with ``data``, readable by the user only (0600).
+
+    The bytes go to a new temporary file in the same folder (a random name, created
+    exclusively, so nobody else's file or link is ever written through), are fsynced,
+    and the file is renamed over ``path``; the folder is fsynced last.
+    """
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        with os.fdopen(fd, "wb") as fh:
+            if os.name == "posix":
+                os.fchmod(fh.fileno(), FILE_MODE)
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     fsync_dir(path.parent)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report or export the user asked for: whole or not at all, or a one-line error."""
+    from incident.errors import UsageError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"{path}: folder {folder} does not exist")
+    try:
+        write_private(path, data)  # reports hold the whole story: readable by the user only
+    except OSError as exc:
+        raise UsageError(
+            f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})"
+        ) from None
 
 
 def fsync_dir(path: Path) -> None:

@@ -14,9 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from incident.core import events as ev
-from incident.core.evidence import Attachment, Contact, Login, Note, Transaction
-from incident.core.state import EvidenceItem, SessionState, fold, fold_journal, timeline
+from incident.core.attachments import Attachment
+from incident.core.kinds.contact import Contact
+from incident.core.kinds.login import Login
+from incident.core.kinds.note import Note
+from incident.core.kinds.transaction import Transaction
+from incident.core.state import EvidenceItem, SessionState, fold, fold_journal
 from incident.core.store import Store
+from incident.core.timeline import timeline
 from incident.errors import IncidentError, IntegrityError
 from incident.playbook.loader import bundled_dir, parse
 from tests.conftest import Runner
@@ -204,9 +209,9 @@ def test_commands_on_a_session_with_an_unreadable_entry(
     """status still works (it needs no evidence content); verify and evidence list name it."""
     run.ok("evidence", "add", "--note", "first")
     store = Store(incident_home)
-    with store.writing(session) as opened:
+    with store.writing(session) as writer:
         good = ev.encode(ev.EvidenceAdded(at=T0, evidence=Note(text="x")))
-        opened.journal.append(good[:-1] + b',"new_field":1}', opened.head.meta)
+        writer.journal.append(good[:-1] + b',"new_field":1}', writer.head.meta)
     status = json.loads(run.ok("status", "--json").stdout)
     assert status["evidence_count"] == 2
     for args in (("verify",), ("evidence", "list"), ("export", "--format", "json")):

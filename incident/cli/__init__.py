@@ -1,4 +1,8 @@
-"""The `incident` command line: thin commands over the core. Heavy imports stay inside commands."""
+"""The `incident` command line: thin commands over the core.
+
+Command modules are imported only when their command runs (see lazy.py), and heavy
+libraries only inside the commands that use them, so `incident --help` stays fast.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,65 @@ from typing import Any
 import click
 
 from incident import __version__
+from incident.cli.lazy import Lazy, LazyGroup
+
+# Every command: where it lives, and the one line `incident --help` shows for it.
+COMMANDS: dict[str, Lazy] = {
+    "start": Lazy("incident.cli.sessions:start", "Start a new incident session and print its id."),
+    "list": Lazy("incident.cli.sessions:list_", "List sessions, most recently active first."),
+    "status": Lazy(
+        "incident.cli.sessions:status_",
+        "Progress, next steps, time since discovery, overdue steps and the next follow-up.",
+    ),
+    "next": Lazy("incident.cli.sessions:next_", "Show the next step to do, with why and how."),
+    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed."),
+    "answer": Lazy(
+        "incident.cli.sessions:answer", "Answer a question step with one of its options."
+    ),
+    "close": Lazy("incident.cli.sessions:close", "Close the session (it can be reopened)."),
+    "reopen": Lazy("incident.cli.sessions:reopen", "Reopen a closed session."),
+    "export": Lazy(
+        "incident.cli.sessions:export", "Export the session as JSON, Markdown or PDF."
+    ),
+    "verify": Lazy(
+        "incident.cli.sessions:verify",
+        "Check the journal: every entry, its chain of hashes and its head (exit 3 if changed).",
+    ),
+    "evidence": Lazy(
+        "incident.cli.evidence:evidence",
+        "Record evidence: notes and files, transactions, logins, support contacts.",
+    ),
+    "playbooks": Lazy(
+        "incident.cli.playbooks:playbooks",
+        "List, show and validate playbooks (bundled, in $INCIDENT_HOME/playbooks/, or a file).",
+    ),
+    "key": Lazy(
+        "incident.cli.keys:key",
+        "Show, export or import the data key (to move your sessions to a new machine).",
+    ),
+    "demo": Lazy(
+        "incident.cli.demo:demo",
+        "Replay a realistic OKX-style takeover in a temporary folder and write its PDF report.",
+    ),
+    "report": Lazy(
+        "incident.cli.report:report",
+        "Write the PDF incident report: a first page support can act on, then the details.",
+    ),
+    "message": Lazy(
+        "incident.cli.report:message", "Print a ready-to-send message to support."
+    ),
+    "run": Lazy(
+        "incident.cli.runner:run_",
+        "Walk through the session step by step on this terminal (keys: d done, s skip, q quit).",
+    ),
+    "resume": Lazy(
+        "incident.cli.runner:resume",
+        "Continue the walk-through where you left off; the clock still counts from discovery.",
+    ),
+}
 
 
-class Group(click.Group):
+class Group(LazyGroup):
     """Turns domain errors into one-line messages and exit codes; never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -20,7 +80,9 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except IncidentError as exc:
-            _fail(str(exc), exc.exit_code)
+            from incident.cli.errors import message
+
+            _fail(message(exc, ctx), exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
@@ -44,7 +106,9 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=Group, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="incident")
 def cli() -> None:
     """Walk through an account takeover step by step, record every action and piece of
@@ -52,16 +116,6 @@ def cli() -> None:
 
     Start with: incident start --playbook crypto-exchange --platform OKX --account you@example.com
     """
-
-
-def _register() -> None:
-    from incident.cli import demo, evidence, keys, playbooks, report, runner, sessions
-
-    for module in (sessions, evidence, playbooks, keys, demo, report, runner):
-        module.register(cli)
-
-
-_register()
 
 
 def main() -> None:

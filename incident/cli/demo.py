@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from incident.catalog import LANGS
+
 
 @click.command()
 @click.option(
@@ -18,7 +20,7 @@ import click
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "zh"]),
+    type=click.Choice(LANGS),
     default="en",
     show_default=True,
     help="Language of the report.",
@@ -29,7 +31,3 @@ def demo(output: Path, lang: str) -> None:
 
     path = demo_mod.run(output, lang)
     click.echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(demo)

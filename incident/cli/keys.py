@@ -70,7 +70,3 @@ def import_(file: Path) -> None:
 
     mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
     click.echo(f"Key restored (kept in: {mode}).")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(key)

@@ -1,13 +1,20 @@
-"""Options that many commands share, defined once."""
+"""Options that many commands share, defined once, and the few helpers every command uses."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from incident.catalog import LANGS
+
+if TYPE_CHECKING:
+    from incident.core.store import Store
+
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 session_option = click.option(
     "--session",
@@ -18,7 +25,7 @@ session_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 lang_option = click.option(
     "--lang",
-    type=click.Choice(["en", "zh"]),
+    type=click.Choice(LANGS),
     default=None,
     help="Language: en or zh (default: the session's).",
 )
@@ -36,14 +43,14 @@ def print_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
-def store() -> Any:
+def store() -> Store:
     """The session store of this data folder (imported lazily)."""
     from incident.core.store import Store
 
     return Store()
 
 
-def now() -> Any:
+def now() -> datetime:
     from incident.times import utcnow
 
     return utcnow()
@@ -54,10 +61,11 @@ def warn(lines: list[str]) -> None:
         click.secho(f"Warning: {line}", fg="yellow", err=True)
 
 
-def confirming(action: Callable[[bool], Any], confirmed: bool) -> Any:
+def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
     """Run ``action(confirmed)``; on a terminal, ask before storing password-like text."""
     import sys
 
+    from incident.cli.errors import option_for
     from incident.errors import NeedsConfirmation
 
     try:
@@ -65,9 +73,10 @@ def confirming(action: Callable[[bool], Any], confirmed: bool) -> Any:
     except NeedsConfirmation as exc:
         if confirmed or not sys.stdin.isatty():
             raise
-        click.secho(exc.message, fg="yellow", err=True)
+        ctx = click.get_current_context(silent=True)
+        click.secho(exc.text(lambda field: option_for(ctx, field)), fg="yellow", err=True)
         if exc.hint:
-            click.echo(exc.hint.replace(", or pass --yes if it is not one", "."), err=True)
+            click.echo(exc.hint, err=True)
         if not click.confirm("Store it anyway?", default=False, err=True):
             raise click.ClickException("nothing was stored") from None
         return action(True)

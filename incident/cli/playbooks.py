@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from incident.catalog import LANGS
 from incident.cli.options import json_option, print_json
 
 
@@ -47,7 +48,7 @@ def list_(as_json: bool) -> None:
 @click.argument("name")
 @click.option(
     "--lang",
-    type=click.Choice(["en", "zh"]),
+    type=click.Choice(LANGS),
     default="en",
     show_default=True,
     help="Language to show.",
@@ -95,7 +96,3 @@ def validate(path: Path) -> None:
 
     pb = loader.load_path(path)
     click.echo(f"OK: {path}: playbook {pb.id} {pb.version}, {len(pb.steps)} steps")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(playbooks)

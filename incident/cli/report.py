@@ -15,8 +15,7 @@ from incident.cli.options import (
     store,
     warn,
 )
-
-MESSAGE_KINDS = ("freeze", "recovery", "dispute", "follow-up")
+from incident.report.messages import Kind
 
 
 @click.command()
@@ -54,52 +53,49 @@ def report(
     invariant: bool,
     originals: bool,
 ) -> None:
-    """Write the PDF incident report: a first page support can act on, then the timeline,
-    checklist, transactions, logins, support contacts, evidence and integrity check."""
-    from incident.report import pdf
-    from incident.report.files import write_output
+    """Write the PDF incident report: a first page support can act on, then the details.
+
+    After the first page come the timeline, checklist, transactions, logins, support
+    contacts, evidence and the integrity check.
+    """
+    from incident.paths import write_output
+    from incident.report import formats, pdf
 
     st = store()
-    opened = st.open(st.resolve(session_id), decode_all=True)
-    warn(opened.warnings)
-    state = opened.state
-    when = pdf.report_time(state, now(), invariant)
-    data = pdf.render(
-        opened,
+    view = st.open(st.resolve(session_id), decode_all=True)
+    warn(view.warnings)
+    state = view.state
+    options = formats.Options(
         lang=lang or state.lang,
-        now=when,
+        now=pdf.report_time(state, now(), invariant),
         redact=redact,
         invariant=invariant,
         originals=originals,
     )
+    data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
     write_output(target, data)
     click.echo(f"Wrote {target}")
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(MESSAGE_KINDS))
+@click.argument("kind", type=click.Choice([k.value for k in Kind]))
 @session_option
 @lang_option
 @json_option
 def message(kind: str, session_id: str | None, lang: str | None, as_json: bool) -> None:
-    """Print a ready-to-send message to support: KIND is freeze, recovery, dispute or follow-up.
+    """Print a ready-to-send message to support.
 
-    It is filled with the session's facts (account, discovery time, unauthorized transactions
+    KIND is one of the choices shown above. The message is filled with the session's facts (account, discovery time, unauthorized transactions
     with TxIDs, tickets) and never contains a password, 2FA code or recovery phrase.
     """
-    from incident.report.messages import compose
+    from incident.report.messages.compose import compose
 
     st = store()
-    opened = st.open(st.resolve(session_id), decode_all=True)
-    warn(opened.warnings)
-    msg = compose(opened.state, kind, lang or opened.state.lang, now())
+    view = st.open(st.resolve(session_id), decode_all=True)
+    warn(view.warnings)
+    msg = compose(view.state, kind, lang or view.state.lang, now())
     if as_json:
         print_json(msg.to_json())
         return
     click.echo(msg.text(), nl=False)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(report)
-    group.add_command(message)

@@ -28,8 +28,3 @@ def _run(session_id: str | None, lang: str | None) -> None:
     from incident.runner import run as runner
 
     runner.run(store().resolve(session_id), lang=lang)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(run_)
-    group.add_command(resume)

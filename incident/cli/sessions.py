@@ -9,9 +9,11 @@ from typing import Any, TypeVar
 
 import click
 
+from incident.catalog import LANGS
 from incident.cli.options import (
     confirming,
     json_option,
+    lang_option,
     now,
     print_json,
     session_option,
@@ -19,6 +21,7 @@ from incident.cli.options import (
     warn,
     yes_option,
 )
+from incident.report.formats import Format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,7 +44,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 @click.option("--tz", metavar="ZONE", help="IANA time zone of the session (default: the system's).")
 @click.option(
     "--lang",
-    type=click.Choice(["en", "zh"]),
+    type=click.Choice(LANGS),
     default="en",
     show_default=True,
     help="Language of the steps, messages and report.",
@@ -61,7 +64,7 @@ def start(
     """Start a new incident session and print its id."""
     from incident.core import actions
 
-    opened = actions.start(
+    state = actions.start(
         store(),
         playbook=playbook,
         platform=platform,
@@ -71,7 +74,6 @@ def start(
         tz=tz,
         lang=lang,  # type: ignore[arg-type]
     )
-    state = opened.state
     if as_json:
         print_json({"session_id": state.id})
         return
@@ -119,9 +121,9 @@ def _status(session_id: str | None) -> Any:
     from incident.core.status import status
 
     st = store()
-    opened = st.open(st.resolve(session_id))
-    warn(opened.warnings)
-    return status(opened.state, now())
+    view = st.open(st.resolve(session_id))
+    warn(view.warnings)
+    return status(view.state, now())
 
 
 @click.command("status")
@@ -272,7 +274,11 @@ _step_command("fail", "failed", "Record that STEP_ID was tried and did not work.
 def answer(
     session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool
 ) -> None:
-    """Answer question STEP_ID with VALUE (e.g. `incident answer can-you-log-in no`)."""
+    """Answer a question step with one of its options.
+
+    STEP_ID is the question's id (`incident status` and `incident next` show it); VALUE is
+    one of its options, for example: incident answer can-you-log-in no
+    """
     from incident.core import actions
 
     st = store()
@@ -314,10 +320,11 @@ def reopen(session_id: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "markdown"]),
-    default="json",
+    type=click.Choice([f.value for f in Format]),
+    default=Format.JSON.value,
     show_default=True,
-    help="json: the full record in a stable shape; markdown: a readable summary.",
+    help="json: the full record in a stable shape; markdown: a readable summary; "
+    "pdf: the report (needs -o).",
 )
 @click.option(
     "-o",
@@ -325,26 +332,24 @@ def reopen(session_id: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: standard output).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    default=None,
-    help="Language of the markdown (default: the session's).",
-)
+@lang_option
 def export(session_id: str | None, fmt: str, output: Path | None, lang: str | None) -> None:
-    """Export the session as JSON or Markdown."""
-    from incident.report import export as exporter
+    """Export the session as JSON, Markdown or PDF."""
+    from incident.report import formats
 
+    chosen = Format(fmt)
+    if output is None and chosen is Format.PDF:
+        raise click.UsageError("a PDF needs a file to go to: add -o FILE")
     st = store()
-    opened = st.open(st.resolve(session_id), decode_all=True)
-    warn(opened.warnings)
-    text = exporter.render(fmt, opened.state, lang or opened.state.lang, now())
+    view = st.open(st.resolve(session_id), decode_all=True)
+    warn(view.warnings)
+    data = formats.render(chosen, view, formats.Options(lang=lang or view.state.lang, now=now()))
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(data.decode("utf-8"), nl=False)
         return
-    from incident.report.files import write_output
+    from incident.paths import write_output
 
-    write_output(output, text.encode("utf-8"))
+    write_output(output, data)
     click.echo(f"Wrote {output}")
 
 
@@ -366,8 +371,3 @@ def verify(session_id: str | None, as_json: bool) -> None:
         f"OK: session {sid}: {result['entries']} entries, {result['attachments']} attachments, "
         f"head {result['head_hash']}"
     )
-
-
-def register(group: click.Group) -> None:
-    for command in (start, list_, status_, next_, step, answer, close, reopen, export, verify):
-        group.add_command(command)

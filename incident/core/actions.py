@@ -1,34 +1,41 @@
-"""What a user can do to a session. The command line, the runner and the demo all call these."""
+"""What a user can do to a session. The command line, the runner and the demo all call these.
+
+Errors name the fields they are about (``note``, ``to_address``), never a command-line
+option: the command line shows its options, the runner its questions.
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
-
+from incident.catalog import Lang
 from incident.core import events as ev
-from incident.core import guards
-from incident.core.attachments import Incoming, read_file
-from incident.core.evidence import (
-    Attachment,
-    Contact,
-    Login,
-    Note,
-    Transaction,
-    clean_text,
-    parse_amount,
-    parse_asset,
-)
+from incident.core import guards, kinds
+from incident.core.attachments import Attachment, Incoming, read_file
+from incident.core.kinds.base import EvidenceModel, Reading
+from incident.core.kinds.contact import Contact
 from incident.core.state import SessionState
-from incident.core.store import Opened, Store
-from incident.errors import EvidenceError, NeedsConfirmation, StepError, UsageError
+from incident.core.store import Store, Writer
+from incident.core.text import clean_text
+from incident.errors import (
+    ActionStep,
+    EvidenceError,
+    NeedsConfirmation,
+    Overridable,
+    QuestionStep,
+    SessionClosedError,
+    StepError,
+    UnknownStep,
+    UsageError,
+    WaitingForAnswer,
+)
 from incident.playbook import loader
-from incident.playbook.schema import Lang, Step
+from incident.playbook.schema import Step
 from incident.times import parse_time, system_zone, zone
 
 MAX_NAME = 400  # a platform or account name; notes may be far longer
@@ -42,6 +49,14 @@ class Recorded:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Draft:
+    """Evidence as typed, before it is read against its session: a kind and raw values."""
+
+    kind: str
+    values: Mapping[str, str | None]
+
+
 def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> list[str]:
     """Refuse secrets; ask for confirmation of password-like text. Returns what was confirmed."""
     guards.refuse_secrets(fields)
@@ -49,8 +64,10 @@ def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> li
     if findings and not confirmed:
         first = findings[0]
         raise NeedsConfirmation(
-            f"{first.field} looks like it contains a {first.what}; nothing was stored",
-            f"{guards.NEVER_ASKS} Remove it, or pass --yes if it is not one",
+            f"{{field}} looks like it contains a {first.what}; nothing was stored",
+            guards.NEVER_ASKS,
+            field=first.field,
+            what=first.what,
         )
     return [f"{f.field}: {f.what}" for f in findings]
 
@@ -65,23 +82,27 @@ def start(
     discovered_at: str | None = None,
     tz: str | None = None,
     lang: Lang = "en",
-) -> Opened:
+) -> SessionState:
     """Create a session; nothing is written when any argument is wrong."""
     found = loader.find(playbook)
     tz_name = tz or system_zone()
     zone(tz_name)
     platform, account = clean_text(platform).strip(), clean_text(account).strip()
     if not platform:
-        raise UsageError("--platform is empty", "name the platform, e.g. OKX")
+        raise UsageError("{field} is empty", "name the platform, e.g. OKX", field="platform")
     if not account:
-        raise UsageError("--account is empty", "give the account's e-mail, phone or user id")
-    for name, value in (("--platform", platform), ("--account", account)):
+        raise UsageError(
+            "{field} is empty", "give the account's e-mail, phone or user id", field="account"
+        )
+    for name, value in (("platform", platform), ("account", account)):
         if len(value) > MAX_NAME:
-            raise UsageError(f"{name} is longer than {MAX_NAME} characters")
-    _check_text([("--platform", platform), ("--account", account)], confirmed=False)
+            raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
+    _check_text([("platform", platform), ("account", account)], confirmed=False)
     discovered = parse_time(discovered_at, tz_name) if discovered_at else now
     if discovered > now:
-        raise UsageError("--discovered-at is in the future", "give the time you first noticed")
+        raise UsageError(
+            "{field} is in the future", "give the time you first noticed", field="discovered_at"
+        )
     matched = found.playbook.platform(platform)
 
     def make(session_id: str) -> ev.SessionStarted:
@@ -98,7 +119,7 @@ def start(
             lang=lang,
         )
 
-    return store.create(make, now)
+    return store.create(make, now).state
 
 
 def _step(state: SessionState, step_id: str) -> Step:
@@ -106,14 +127,14 @@ def _step(state: SessionState, step_id: str) -> Step:
     if step is None:
         ids = [s.id for s in state.playbook.steps]
         close = difflib.get_close_matches(step_id, ids, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "see the steps with: incident status"
-        raise StepError(f"no step {step_id!r} in playbook {state.playbook.id!r}", hint)
+        hint = f"did you mean {close[0]!r}?" if close else None
+        raise UnknownStep(f"no step {step_id!r} in playbook {state.playbook.id!r}", hint)
     return step
 
 
-def _writable(opened: Opened) -> None:
-    if opened.closed:
-        raise StepError(f"session {opened.state.id} is closed", "reopen it with: incident reopen")
+def _writable(writer: Writer) -> None:
+    if writer.closed:
+        raise SessionClosedError(f"session {writer.state.id} is closed")
 
 
 def mark_step(
@@ -130,38 +151,32 @@ def mark_step(
 ) -> ev.StepMarked:
     """Mark a step done, skipped (reason needed) or failed, honouring ``requires``."""
     if status == "skipped" and not (reason and reason.strip()):
-        raise UsageError("skipping a step needs a reason", "add --reason TEXT")
-    with store.writing(session_id) as opened:
-        _writable(opened)
-        state = opened.state
+        raise UsageError("skipping a step needs a reason: {field}", field="reason")
+    with store.writing(session_id) as writer:
+        _writable(writer)
+        state = writer.state
         step = _step(state, step_id)
         engine = state.engine
         if step.kind == "question":
-            raise StepError(
-                f"{step_id!r} is a question", f"answer it with: incident answer {step_id} VALUE"
-            )
+            raise QuestionStep(f"{step_id!r} is a question", step_id=step_id)
         current = state.steps[step_id]
         if current.status == "done" and status == "done":
             raise StepError(f"step {step_id!r} is already done", "nothing was changed")
         if not engine.applies(step) and not force:
             assert step.when is not None
             if engine.waiting(step):
-                raise StepError(
+                raise WaitingForAnswer(
                     f"step {step_id!r} depends on question {step.when.step!r}",
-                    f"answer it first: incident answer {step.when.step} VALUE",
+                    step_id=step.when.step,
                 )
-            raise StepError(
+            raise Overridable(
                 f"step {step_id!r} does not apply: {step.when.step} was answered "
-                f"{state.answers.get(step.when.step)!r}",
-                "use --force to record it anyway",
+                f"{state.answers.get(step.when.step)!r}"
             )
         unmet = engine.unmet(step)
         if unmet and status == "done" and not force:
-            raise StepError(
-                f"step {step_id!r} needs {', '.join(unmet)} done first",
-                "do that first, or add --force to record an override",
-            )
-        _check_text([("--note", note), ("--reason", reason)], confirmed)
+            raise Overridable(f"step {step_id!r} needs {', '.join(unmet)} done first")
+        _check_text([("note", note), ("reason", reason)], confirmed)
         event = ev.StepMarked(
             at=now,
             step_id=step_id,
@@ -171,7 +186,7 @@ def mark_step(
             forced=force and (bool(unmet) or not engine.applies(step)),
             unmet=unmet if force and status == "done" else [],
         )
-        opened.append(event)
+        writer.append(event)
         return event
 
 
@@ -185,14 +200,12 @@ def answer(
     note: str | None = None,
 ) -> ev.StepAnswered:
     """Answer a question step with one of its option values (or labels, in either language)."""
-    with store.writing(session_id) as opened:
-        _writable(opened)
-        state = opened.state
+    with store.writing(session_id) as writer:
+        _writable(writer)
+        state = writer.state
         step = _step(state, step_id)
         if step.kind != "question":
-            raise StepError(
-                f"{step_id!r} is not a question", f"mark it with: incident step done {step_id}"
-            )
+            raise ActionStep(f"{step_id!r} is not a question", step_id=step_id)
         wanted = value.strip().casefold()
         chosen = next(
             (
@@ -207,32 +220,29 @@ def answer(
             raise UsageError(
                 f"{value!r} is not an answer to {step_id!r}", f"answer one of: {options}"
             )
-        _check_text([("--note", note)], confirmed=False)
+        _check_text([("note", note)], confirmed=False)
         event = ev.StepAnswered(at=now, step_id=step_id, value=chosen, note=note)
-        opened.append(event)
+        writer.append(event)
         return event
 
 
-def _attach(opened: Opened, incoming: list[Incoming]) -> list[Attachment]:
-    return [item.attachment(opened.blobs.put(item.data)) for item in incoming]
+def _attach(writer: Writer, incoming: list[Incoming]) -> list[Attachment]:
+    return [item.attachment(writer.blobs.put(item.data)) for item in incoming]
 
 
-Build = Callable[[SessionState], Note | Transaction | Login | Contact]
-
-
-def _built(build: Build, state: SessionState) -> Note | Transaction | Login | Contact:
+def build(draft: Draft, tz: str) -> EvidenceModel:
+    """The evidence a draft describes, read in the session's zone ``tz``."""
     try:
-        return build(state)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err.get("loc", ())) or "value"
-        raise EvidenceError(f"--{where.replace('_', '-')}: {err.get('msg', 'invalid')}") from None
+        kind = kinds.get(draft.kind)
+    except KeyError:
+        raise UsageError(f"no evidence kind {draft.kind!r}") from None
+    return kind.build(draft.values, Reading(tz))
 
 
 def add_evidence(
     store: Store,
     session_id: str,
-    build: Build,
+    draft: Draft,
     *,
     now: datetime,
     files: Sequence[Path] = (),
@@ -241,28 +251,28 @@ def add_evidence(
 ) -> Recorded:
     """Check everything first (files, secrets, step id), then store files, then the event."""
     incoming = [read_file(Path(p)) for p in files]
-    with store.writing(session_id, full=False) as opened:
-        _writable(opened)
-        evidence = _built(build, opened.state)
+    with store.writing(session_id, full=False) as writer:
+        _writable(writer)
+        evidence = build(draft, writer.state.tz)
         if step_id is not None:
-            _step(opened.state, step_id)
-        fields = [
-            ("--note" if k == "text" else f"--{k.replace('_', '-')}", v)
+            _step(writer.state, step_id)
+        fields: list[tuple[str, str | None]] = [
+            (k, v)
             for k, v in evidence.model_dump().items()
             if isinstance(v, str) and k not in _UNCHECKED
         ]
-        fields += [("file name", item.name) for item in incoming]
+        fields += [("file", item.name) for item in incoming]
         agreed = _check_text(fields, confirmed)
         warnings: list[str] = []
         if isinstance(evidence, Contact):
             official, warning = guards.check_contact(
-                evidence.url, evidence.channel, opened.state.platform_info
+                evidence.url, evidence.channel, writer.state.platform_info
             )
             evidence = evidence.model_copy(update={"official": official, "warning": warning})
             if warning:
                 warnings.append(warning)
-        attachments = _attach(opened, incoming)
-        opened.append(
+        attachments = _attach(writer, incoming)
+        writer.append(
             ev.EvidenceAdded(
                 at=now,
                 evidence=evidence,
@@ -271,15 +281,15 @@ def add_evidence(
                 confirmed=agreed,
             )
         )
-        return Recorded(opened.evidence_count, warnings)
+        return Recorded(writer.evidence_count, warnings)
 
 
 # Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).
-_UNCHECKED = ("kind", "tx_type", "channel", "time")
+_UNCHECKED = ("kind", "tx_type", "channel", "time", "warning")
 
 
-def note(text: str) -> Build:
-    return lambda state: Note(text=text)
+def note(text: str) -> Draft:
+    return Draft("note", {"text": text})
 
 
 def transaction(
@@ -292,24 +302,18 @@ def transaction(
     txid: str | None = None,
     network: str | None = None,
     note: str | None = None,
-) -> Build:
-    when_text, amount_value, asset_value = time, parse_amount(amount), parse_asset(asset)
-
-    def build(state: SessionState) -> Transaction:
-        return Transaction.model_validate(
-            {
-                "time": parse_time(when_text, state.tz),
-                "tx_type": tx_type,
-                "asset": asset_value,
-                "amount": amount_value,
-                "to_address": _blank_none(to_address),
-                "txid": _blank_none(txid),
-                "network": _blank_none(network),
-                "note": _blank_none(note),
-            }
-        )
-
-    return build
+) -> Draft:
+    values = {
+        "time": time,
+        "tx_type": tx_type,
+        "asset": asset,
+        "amount": amount,
+        "to_address": to_address,
+        "txid": txid,
+        "network": network,
+        "note": note,
+    }
+    return Draft("transaction", values)
 
 
 def login(
@@ -319,22 +323,9 @@ def login(
     device: str | None = None,
     location: str | None = None,
     note: str | None = None,
-) -> Build:
-    if ip:
-        _check_ip(ip)
-
-    def build(state: SessionState) -> Login:
-        return Login.model_validate(
-            {
-                "time": parse_time(time, state.tz),
-                "ip": _blank_none(ip),
-                "device": _blank_none(device),
-                "location": _blank_none(location),
-                "note": _blank_none(note),
-            }
-        )
-
-    return build
+) -> Draft:
+    values = {"time": time, "ip": ip, "device": device, "location": location, "note": note}
+    return Draft("login", values)
 
 
 def contact(
@@ -344,45 +335,29 @@ def contact(
     ticket: str | None = None,
     agent: str | None = None,
     url: str | None = None,
-) -> Build:
-    if not summary.strip():
-        raise UsageError("--summary is empty", "say in a sentence what was said or asked")
-    return lambda state: Contact.model_validate(
-        {
-            "channel": channel,
-            "summary": summary,
-            "ticket": _blank_none(ticket),
-            "agent": _blank_none(agent),
-            "url": _blank_none(url),
-        }
-    )
-
-
-def _blank_none(value: str | None) -> str | None:
-    return value if value is not None and value.strip() else None
-
-
-def _check_ip(text: str) -> None:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(text.strip())
-    except ValueError:
-        raise EvidenceError(
-            f"cannot read IP address {text!r}", "use e.g. 203.0.113.7 or 2001:db8::1"
-        ) from None
+) -> Draft:
+    values = {"channel": channel, "summary": summary, "ticket": ticket, "agent": agent, "url": url}
+    return Draft("contact", values)
 
 
 def close(store: Store, session_id: str, *, now: datetime, note: str | None = None) -> None:
-    with store.writing(session_id, full=False) as opened:
-        if opened.closed:
+    with store.writing(session_id, full=False) as writer:
+        if writer.closed:
             raise StepError(f"session {session_id} is already closed")
-        _check_text([("--note", note)], confirmed=False)
-        opened.append(ev.SessionClosed(at=now, note=note))
+        _check_text([("note", note)], confirmed=False)
+        writer.append(ev.SessionClosed(at=now, note=note))
 
 
 def reopen(store: Store, session_id: str, *, now: datetime) -> None:
-    with store.writing(session_id, full=False) as opened:
-        if not opened.closed:
+    with store.writing(session_id, full=False) as writer:
+        if not writer.closed:
             raise StepError(f"session {session_id} is open already")
-        opened.append(ev.SessionReopened(at=now))
+        writer.append(ev.SessionReopened(at=now))
+
+
+def check_value(kind: str, name: str, text: str, tz: str) -> None:
+    """Read one typed value as its field would (a form checks each answer as it is typed)."""
+    field_ = kinds.get(kind).field(name)
+    if field_.choices and text not in field_.choices:
+        raise EvidenceError(f"{{field}}: {text!r} is not a choice", field=name)
+    field_.read(text, Reading(tz))

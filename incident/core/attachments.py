@@ -6,13 +6,30 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
-from incident.core.evidence import Attachment, clean_text
+from pydantic import Field
+
+from incident.core.text import Frozen, ShortText, clean_text
 from incident.errors import EvidenceError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000  # ~ 7700 x 7700; a screenshot is far smaller
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+class Attachment(Frozen):
+    """A file kept with a piece of evidence, found again by its SHA-256."""
+
+    name: ShortText
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+    media_type: str
+    width: int | None = None
+    height: int | None = None
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type in ("image/png", "image/jpeg", "image/gif", "image/webp")
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,26 @@
-"""The events a journal holds. Only ``session.py`` interprets them."""
+"""The events a journal holds, and their codec. Only ``state.py`` interprets them."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from incident.core.evidence import Attachment, CleanText, Evidence, ShortText
+from incident.catalog import Lang
+from incident.core import kinds
+from incident.core.attachments import Attachment
+from incident.core.text import CleanText, ShortText
 from incident.errors import IncidentError
-from incident.playbook.schema import Lang, Playbook
+from incident.playbook.schema import Playbook
+
+if TYPE_CHECKING:
+    from incident.core.kinds.base import EvidenceModel as AnyEvidence
+else:
+    # The union of every registered kind, told apart by "kind"; rebuilt when kinds change.
+    AnyEvidence = Any
 
 
 class Base(BaseModel):
@@ -51,7 +61,7 @@ class StepAnswered(Base):
 
 class EvidenceAdded(Base):
     type: Literal["evidence.added"] = "evidence.added"
-    evidence: Evidence
+    evidence: AnyEvidence
     step_id: str | None = None
     attachments: list[Attachment] = []
     confirmed: list[str] = Field(
@@ -73,14 +83,42 @@ Event = Annotated[
     Field(discriminator="type"),
 ]
 
-_adapter: TypeAdapter[Event] = TypeAdapter(Event)
-# The adapter's own validate_json is a Python wrapper that adds ~1 us to each of the
-# thousands of events a long session decodes; its validator is the same check, called direct.
-_validate_json = _adapter.validator.validate_json
+
+@cache
+def _validate_json() -> Any:
+    """The decoder for the kinds registered now.
+
+    The adapter's own validate_json is a Python wrapper that adds ~1 us to each of the
+    thousands of events a long session decodes; its validator is the same check, called direct.
+    """
+    field = EvidenceAdded.model_fields["evidence"]
+    field.annotation = Union[tuple(kinds.models())]  # type: ignore[assignment]  # noqa: UP007
+    field.discriminator = "kind"
+    EvidenceAdded.model_rebuild(force=True)
+    return TypeAdapter(Event).validator.validate_json
+
+
+@cache
+def _evidence_start() -> re.Pattern[bytes]:
+    """How ``encode`` begins an evidence event: fields in the order the models declare them."""
+    names = b"|".join(re.escape(n.encode()) for n in kinds.names())
+    return re.compile(
+        rb'\{"at":"([0-9:.TZ+-]{20,40})","type":"evidence\.added",'
+        rb'"evidence":\{"kind":"(' + names + rb')"'
+    )
+
+
+def _kinds_changed() -> None:
+    _validate_json.cache_clear()
+    _evidence_start.cache_clear()
+
+
+kinds.on_change(_kinds_changed)
+_validate_json()  # build the evidence union now, so models made in Python are checked too
 
 
 def decode(payload: bytes) -> Event:
-    event: Event = _validate_json(payload)
+    event: Event = _validate_json()(payload)
     return event
 
 
@@ -95,14 +133,8 @@ def decode_entry(payload: bytes, n: int) -> Event:
 
 
 def encode(event: Base) -> bytes:
+    _validate_json()  # the evidence union is built before the first dump too
     return event.model_dump_json(exclude_none=True).encode()
-
-
-# How ``encode`` begins an evidence event: fields in the order the models declare them.
-_EVIDENCE_START = re.compile(
-    rb'\{"at":"([0-9:.TZ+-]{20,40})","type":"evidence\.added",'
-    rb'"evidence":\{"kind":"(note|transaction|login|contact)"'
-)
 
 
 def evidence_start(payload: bytes) -> tuple[datetime, str] | None:
@@ -113,7 +145,7 @@ def evidence_start(payload: bytes) -> tuple[datetime, str] | None:
     None for anything else (another event, or a payload not written by ``encode``):
     decode that in full.
     """
-    match = _EVIDENCE_START.match(payload)
+    match = _evidence_start().match(payload)
     if match is None:
         return None
     try:

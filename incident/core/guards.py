@@ -16,7 +16,7 @@ from incident.playbook.schema import Platform
 NEVER_ASKS = (
     "Real support never asks for your password, 2FA code, seed phrase or private key; "
     "anyone who does is an attacker."
-)
+)  # the same words as the catalog's "guard.never-asks", for errors (English until translated)
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_RUN = re.compile(r"[1-9A-HJ-NP-Za-km-z]{50,120}")
@@ -137,10 +137,14 @@ def refuse_secrets(fields: Iterable[tuple[str, str | None]]) -> None:
             continue
         if _has_seed_phrase(value):
             raise SecretRefused(
-                f"{name} looks like a recovery (seed) phrase and was not stored", NEVER_ASKS
+                "{field} looks like a recovery (seed) phrase and was not stored",
+                NEVER_ASKS,
+                field=name,
             )
         if _has_private_key(value):
-            raise SecretRefused(f"{name} looks like a private key and was not stored", NEVER_ASKS)
+            raise SecretRefused(
+                "{field} looks like a private key and was not stored", NEVER_ASKS, field=name
+            )
 
 
 def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding]:
@@ -178,36 +182,66 @@ def contact_domain(url: str) -> str | None:
     return host or None
 
 
-def check_contact(
-    url: str | None, channel: str, platform: Platform | None
-) -> tuple[bool | None, str | None]:
-    """(official?, warning) for a support contact; None when there is nothing to check."""
-    if not url:
-        if channel == "social":
-            return False, (
-                "Support reached through social media: platforms do not start support in "
-                "direct messages; confirm the account from the official help centre."
-            )
-        return None, None
-    domain = contact_domain(url)
-    if platform is None:
-        return None, (
-            f"Could not check {domain or url!r}: this platform's official channels are not in the "
-            "playbook. Make sure you reached support from the platform's own website or app."
-        )
+def official_domains(platform: Platform) -> list[str]:
+    """The domains a platform's support may be reached on: its own and its channels'."""
     official = {d.lower() for d in platform.domains}
     for ch in platform.channels:
         d = contact_domain(ch.address) if ch.kind != "phone" else None
         if d:
             official.add(d)
-    if (
+    return sorted(official)
+
+
+def is_official(domain: str | None, platform: Platform) -> bool:
+    return bool(
         domain
         and _HOSTNAME.fullmatch(domain)
-        and any(domain == d or domain.endswith("." + d) for d in official)
-    ):
-        return True, None
-    return False, (
-        f"WARNING: {domain or url!r} is not an official {platform.name} channel "
-        f"(official: {', '.join(sorted(official)) or 'none listed'}). It may be a phishing "
-        f"site or fake support. {NEVER_ASKS}"
+        and any(domain == d or domain.endswith("." + d) for d in official_domains(platform))
+    )
+
+
+def check_contact(
+    url: str | None, channel: str, platform: Platform | None
+) -> tuple[bool | None, str | None]:
+    """(official?, warning in English as recorded) for a support contact."""
+    if not url:
+        official = False if channel == "social" else None
+    elif platform is None:
+        official = None
+    else:
+        official = is_official(contact_domain(url), platform)
+    return official, contact_warning(url, channel, official, platform, "en")
+
+
+def contact_warning(
+    url: str | None,
+    channel: str,
+    official: bool | None,
+    platform: Platform | None,
+    lang: str,
+    platform_name: str | None = None,
+) -> str | None:
+    """Why a contact may not have been real support, in ``lang``; None when it was official.
+
+    The one wording of this warning: said when the contact is recorded, and again by every
+    reader (report, exports, lists) in its own language.
+    """
+    from incident.catalog import t
+
+    if official is True:
+        return None
+    name = platform.name if platform else (platform_name or "")
+    if not url:
+        return t("guard.social", lang) if channel == "social" else None
+    domain = contact_domain(url) or url
+    if official is None or platform is None:
+        return t("guard.unchecked", lang, domain=domain)
+    listed = ", ".join(official_domains(platform)) or t("guard.none-listed", lang)
+    return t(
+        "guard.unofficial",
+        lang,
+        domain=domain,
+        platform=name,
+        official=listed,
+        never=t("guard.never-asks", lang),
     )

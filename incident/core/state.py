@@ -8,7 +8,12 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from incident.core import events as ev
-from incident.core.evidence import Attachment, Contact, Login, Note, Transaction
+from incident.core import kinds
+from incident.core.attachments import Attachment
+from incident.core.kinds.base import EvidenceModel
+from incident.core.kinds.contact import Contact
+from incident.core.kinds.login import Login
+from incident.core.kinds.transaction import Transaction
 from incident.errors import IntegrityError
 from incident.playbook.engine import Engine, Progress, Status
 from incident.playbook.schema import Channel, Platform, Playbook, Step
@@ -74,7 +79,7 @@ class EvidenceItem:
         return self._event
 
     @property
-    def evidence(self) -> Note | Transaction | Login | Contact:
+    def evidence(self) -> EvidenceModel:
         return self.decode().evidence
 
     @property
@@ -88,6 +93,13 @@ class EvidenceItem:
     @property
     def confirmed(self) -> list[str]:
         return self.decode().confirmed
+
+    def line(self, lang: str, tz: str) -> str:
+        """One line about it: ``E2 Transaction: withdrawal 1,520.5 USDT (+1)``."""
+        kind = kinds.get(self.kind)
+        body = " ".join(kind.words(self.evidence, lang, tz).split())
+        files = f" (+{len(self.attachments)})" if self.attachments else ""
+        return f"E{self.number} {kind.label.get(lang)}: {body}{files}"
 
 
 # One per journal entry, oldest first: evidence as its item, anything else as its event.
@@ -162,7 +174,7 @@ class SessionState:
         """Unauthorized amounts per asset (deposits are not losses and are left out)."""
         sums: dict[str, Decimal] = {}
         for _, tx in self.transactions():
-            if tx.tx_type == "deposit":
+            if not tx.is_loss:
                 continue
             sums[tx.asset] = sums.get(tx.asset, Decimal(0)) + tx.amount
         return dict(sorted(sums.items()))
@@ -256,78 +268,3 @@ def apply(state: SessionState, event: ev.Base) -> None:
         state.closed_at = event.at
     elif isinstance(event, ev.SessionReopened):
         state.closed_at = None
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime
-    kind: str  # the event type
-    text: str
-    detail: str | None = None
-
-
-def timeline(state: SessionState, lang: str) -> list[TimelineEntry]:
-    """Every recorded action, oldest first, described in ``lang``."""
-    from incident.catalog import t
-
-    out: list[TimelineEntry] = []
-
-    def title(step_id: str) -> str:
-        step = state.playbook.step(step_id)
-        return step.title.get(lang) if step else step_id
-
-    for event in state.entries:
-        if isinstance(event, EvidenceItem):
-            n, e = event.number, event.evidence
-            if isinstance(e, Transaction):
-                text = t(
-                    "tl.evidence.transaction",
-                    lang,
-                    n=n,
-                    tx_type=t(f"tx.{e.tx_type}", lang),
-                    amount=e.amount,
-                    asset=e.asset,
-                )
-            elif isinstance(e, Contact):
-                text = t("tl.evidence.contact", lang, n=n, channel=t(f"channel.{e.channel}", lang))
-            else:
-                text = t(f"tl.evidence.{e.kind}", lang, n=n)
-            detail = None
-            if event.attachments:
-                detail = t("tl.attachments", lang, count=len(event.attachments))
-            out.append(TimelineEntry(event.at, "evidence.added", text, detail))
-        elif isinstance(event, ev.SessionStarted):
-            text = t(
-                "tl.started",
-                lang,
-                playbook=event.playbook.title.get(lang),
-                platform=event.platform,
-                account=event.account,
-            )
-            out.append(TimelineEntry(event.at, event.type, text))
-        elif isinstance(event, ev.StepMarked):
-            text = t(f"tl.step.{event.status}", lang, title=title(event.step_id))
-            parts = [p for p in (event.reason, event.note) if p]
-            if event.forced:
-                parts.insert(0, t("tl.forced", lang))
-            out.append(TimelineEntry(event.at, event.type, text, " · ".join(parts) or None))
-        elif isinstance(event, ev.StepAnswered):
-            step = state.playbook.step(event.step_id)
-            label = event.value
-            if step:
-                label = next(
-                    (o.label.get(lang) for o in step.options if o.value == event.value), label
-                )
-            out.append(
-                TimelineEntry(
-                    event.at,
-                    event.type,
-                    t("tl.answered", lang, title=title(event.step_id), answer=label),
-                    event.note,
-                )
-            )
-        elif isinstance(event, ev.SessionClosed):
-            out.append(TimelineEntry(event.at, event.type, t("tl.closed", lang), event.note))
-        elif isinstance(event, ev.SessionReopened):
-            out.append(TimelineEntry(event.at, event.type, t("tl.reopened", lang)))
-    return out

@@ -8,6 +8,7 @@ from typing import Any
 
 from incident.catalog import t
 from incident.core.state import SessionState
+from incident.core.store import Store
 from incident.playbook.engine import Engine, Progress
 from incident.playbook.schema import Step
 from incident.times import fmt_duration, fmt_local
@@ -157,11 +158,8 @@ def status(state: SessionState, now: datetime) -> Status:
     )
 
 
-def summaries(store: Any) -> list[dict[str, Any]]:
+def summaries(store: Store) -> list[dict[str, Any]]:
     """One row per session for `incident list`, most recently active first."""
-    from incident.core.store import Store
-
-    assert isinstance(store, Store)
     rows = []
     for sid, head in store.heads():
         first = store.first_event(sid)

@@ -1,11 +1,14 @@
-"""The one door to session files: create, find, open for reading, open for writing."""
+"""The one door to session files: create, find, open for reading, open for writing.
+
+Storage itself (``incident.journal``) keeps bytes; this is where they become a session.
+"""
 
 from __future__ import annotations
 
 import gc
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +18,7 @@ from typing import Any
 from incident import paths
 from incident.core import events as ev
 from incident.core.state import SessionState, apply, fold, fold_journal
+from incident.core.view import Integrity, SessionView
 from incident.errors import IncidentError, IntegrityError, SessionNotFound
 from incident.journal import keys as keymod
 from incident.journal.blobs import Blobs
@@ -23,15 +27,14 @@ from incident.journal.log import Head, Journal
 
 
 @dataclass
-class Opened:
-    """A session read from disk: its state, and what reading it noticed."""
+class Writer:
+    """A session opened under its lock to record more: its state, its files, its head."""
 
     state: SessionState
     journal: Journal
     blobs: Blobs
     head: Head
     warnings: list[str] = field(default_factory=list)
-    last_hash: str = ""  # hash of the last record read (open() only; an unacknowledged one too)
 
     def append(self, event: ev.Base) -> None:
         """Write ``event`` durably, then fold it into the state."""
@@ -129,35 +132,36 @@ class Store:
         open_heads = [(sid, h) for sid, h in self.heads() if not h.meta.get("closed")]
         if not open_heads:
             raise SessionNotFound(
-                "every session is closed", "give one with --session ID, or start a new one"
+                "every session is closed", "name the one to use, or start a new one"
             )
         return max(open_heads, key=lambda p: str(p[1].meta.get("updated_at", "")))[0]
 
     # -- opening --------------------------------------------------------------------
-    def open(self, session_id: str, *, decode_all: bool = False) -> Opened:
+    def open(self, session_id: str, *, decode_all: bool = False) -> SessionView:
         """Read and check the whole journal, and fold it into state.
 
         Evidence entries are decoded when first used, or here with ``decode_all``.
         """
         journal, blobs = self._parts(session_id)
         with _collector_paused():
-            result = journal.read()
-            try:
-                state = fold_journal(result.payloads)
-            except (ValueError, KeyError):
-                raise IntegrityError(
-                    "the journal's events do not make a session", entry=1
-                ) from None
+            state, result = self._read(journal)
             if decode_all:
                 state.read_all()
-        return Opened(
-            state,
-            journal,
-            blobs,
-            journal.read_head(),
-            result.warnings,
-            last_hash=result.head_hash,
+        integrity = Integrity(
+            entries=len(result.payloads),
+            head_hash=result.head_hash,
+            acknowledged=result.head.count,
+            warnings=tuple(result.warnings),
         )
+        return SessionView(state, integrity, blobs, journal, result.head)
+
+    @staticmethod
+    def _read(journal: Journal) -> tuple[SessionState, Any]:
+        result = journal.read()
+        try:
+            return fold_journal(result.payloads), result
+        except (ValueError, KeyError):
+            raise IntegrityError("the journal's events do not make a session", entry=1) from None
 
     def first_event(self, session_id: str) -> ev.SessionStarted:
         journal, _ = self._parts(session_id)
@@ -166,21 +170,24 @@ class Store:
             raise IntegrityError("the journal does not start a session", entry=1)
         return event
 
-    def _open_first(self, session_id: str) -> Opened:
-        """Only the first event and the head: enough to append evidence in O(1)."""
-        journal, blobs = self._parts(session_id)
-        head = journal.read_head()
-        return Opened(fold([self.first_event(session_id)]), journal, blobs, head)
-
     @contextmanager
-    def writing(self, session_id: str, *, full: bool = True) -> Iterator[Opened]:
-        """Hold the session's lock and yield it opened; appends happen inside."""
+    def writing(self, session_id: str, *, full: bool = True) -> Iterator[Writer]:
+        """Hold the session's lock and yield it opened; appends happen inside.
+
+        ``full=False`` reads only the first event and the head: enough to append evidence
+        in O(1), whatever the length of the session.
+        """
         folder = self.root / session_id
         with locked(folder, session_id):
             warnings = self._settle(session_id)
-            opened = self.open(session_id) if full else self._open_first(session_id)
-            opened.warnings[:0] = warnings
-            yield opened
+            journal, blobs = self._parts(session_id)
+            if full:
+                with _collector_paused():
+                    state, result = self._read(journal)
+                warnings += result.warnings
+            else:
+                state = fold([self.first_event(session_id)])
+            yield Writer(state, journal, blobs, journal.read_head(), warnings)
 
     def _settle(self, session_id: str) -> list[str]:
         """Tidy what a killed command left, so the head (and the numbers we report) is right."""
@@ -190,7 +197,7 @@ class Store:
         )
         return warnings
 
-    def create(self, make_event: Any, now: datetime) -> Opened:
+    def create(self, make_event: Callable[[str], ev.SessionStarted], now: datetime) -> Writer:
         """Make a new session folder whose first event is ``make_event(session_id)``."""
         keymod.master_key(self.home, create=True, passphrase=self.passphrase)
         for _ in range(20):
@@ -212,4 +219,4 @@ class Store:
             head = journal.create(
                 ev.encode(event), {"updated_at": event.at.isoformat(), "closed": False}
             )
-        return Opened(fold([event]), journal, blobs, head)
+        return Writer(fold([event]), journal, blobs, head)

@@ -58,7 +58,8 @@ class Head:
 @dataclass
 class ReadResult:
     payloads: list[bytes]
-    head_hash: str
+    head_hash: str  # of the last record read: the chain's head
+    head: Head  # the authenticated head file the records were checked against
     warnings: list[str] = field(default_factory=list)
 
 
@@ -323,7 +324,7 @@ class Journal:
 
     def read(self) -> ReadResult:
         """Every record, decrypted and checked against the chain and the head."""
-        return ReadResult(*self._scan())
+        return self._scan()
 
     def _snapshot(self) -> tuple[Head, bytes]:
         """The head and the journal's bytes as of one moment, without taking the lock.
@@ -345,7 +346,7 @@ class Journal:
             elif self.read_head() == head:
                 return head, data  # nobody writing, and nobody wrote since we read: residue
 
-    def _scan(self) -> tuple[list[bytes], str, list[str]]:
+    def _scan(self) -> ReadResult:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         head, data = self._snapshot()
@@ -386,7 +387,7 @@ class Journal:
             )
         if n == head.count + 1:
             warnings.append(f"entry {n} was written by a command that did not finish")
-        return payloads, prev, warnings
+        return ReadResult(payloads, prev, head, warnings)
 
 
 def _lines(data: bytes) -> Iterator[tuple[bytes, int | None]]:

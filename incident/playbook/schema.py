@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
+from incident.bilingual import Text
+
 StepKind = Literal["action", "question", "evidence"]
 EvidenceKind = Literal["transaction", "login", "contact", "note", "file"]
 ChannelKind = Literal["chat", "email", "phone", "web-form", "ticket", "social"]
+# How one reaches support: a platform's channels and a recorded contact share this list.
+CHANNELS: tuple[str, ...] = get_args(ChannelKind)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Strict):
-    """One piece of text in both languages; neither may be empty."""
-
-    en: str = Field(min_length=1)
-    zh: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-    @field_validator("en", "zh")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("translation is blank")
-        return value.strip()
 
 
 class Source(Strict):
@@ -68,15 +53,10 @@ class Platform(Strict):
     sources: list[Source] = []
 
 
-class PlatformNote(Strict):
+class PlatformNote(Text):
     """How a step differs on one platform, and where that was read."""
 
-    en: str = Field(min_length=1)
-    zh: str = Field(min_length=1)
     source: str | None = None
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 class Option(Strict):

@@ -15,10 +15,11 @@ from typing import Literal, TypeVar
 import click
 
 from incident.catalog import CATALOG, t
-from incident.core import actions
+from incident.core import actions, kinds
 from incident.core.status import Status, status
-from incident.core.store import Opened, Store
-from incident.errors import IncidentError, NeedsConfirmation, StepError
+from incident.core.store import Store
+from incident.core.view import SessionView
+from incident.errors import IncidentError, NeedsConfirmation, Overridable, SessionClosedError
 from incident.runner import forms, screen
 from incident.runner.ask import Ask, Cancelled
 from incident.runner.screen import Notice
@@ -36,15 +37,17 @@ def run(session_id: str, lang: str | None = None) -> None:
     """Walk the user through session ``session_id`` on this terminal until they quit."""
     store = Store()
     sid = store.resolve(session_id)
-    opened = store.open(sid, decode_all=True)  # its screens list the evidence of each step
-    lang = lang or opened.state.lang
+    view = store.open(sid, decode_all=True)  # its screens list the evidence of each step
+    lang = lang or view.state.lang
     if not is_interactive():
         click.echo(t("runner.no-tty", lang), err=True)
         raise SystemExit(1)
-    if opened.closed:
-        raise StepError(f"session {sid} is closed", f"reopen it with: incident reopen --session {sid}")
+    if not view.state.is_open:
+        raise SessionClosedError(
+            f"session {sid} is closed", f"reopen it with: incident reopen --session {sid}"
+        )
     color = "NO_COLOR" not in os.environ
-    walk = Walk(store, sid, lang, Terminal(), Ask(lang, color), color, opened)
+    walk = Walk(store, sid, lang, Terminal(), Ask(lang, color), color, view)
     try:
         with stop_on_hangup():
             walk.loop()
@@ -66,16 +69,16 @@ class Walk:
     """What is on screen, and what each key does to the session."""
 
     def __init__(self, store: Store, sid: str, lang: str, term: Terminal, ask: Ask,
-                 color: bool, opened: Opened) -> None:
+                 color: bool, view: SessionView) -> None:
         self.store, self.sid, self.lang = store, sid, lang
         self.term, self.ask, self.color = term, ask, color
-        self.opened = opened
+        self.view = view
         self.current: str | None = None
         self.mode: Mode = "step"
         self.page = 0
         self.pages = 1
-        self.notices: list[Notice] = [Notice(w, "warn") for w in opened.warnings]
-        state = opened.state
+        self.notices: list[Notice] = [Notice(w, "warn") for w in view.warnings]
+        state = view.state
         if state.platform_id is None and state.playbook.platforms:
             self.notices.append(Notice(t("runner.unknown-platform", lang, platform=state.platform), "warn"))
         self.text: tuple[str, str] = ("", "")  # (title, body) shown in "text" mode
@@ -83,11 +86,11 @@ class Walk:
 
     # -- state ------------------------------------------------------------------------
     def reload(self) -> None:
-        self.opened = self.store.open(self.sid, decode_all=True)
-        self.notices += [Notice(w, "warn") for w in self.opened.warnings]
+        self.view = self.store.open(self.sid, decode_all=True)
+        self.notices += [Notice(w, "warn") for w in self.view.warnings]
 
     def status(self) -> Status:
-        result = status(self.opened.state, utcnow())
+        result = status(self.view.state, utcnow())
         ids = [v.id for v in result.next]
         if self.current not in ids:
             self.current = ids[0] if ids else None
@@ -121,7 +124,7 @@ class Walk:
     def tick(self) -> list[str]:
         """Every second while waiting for a key: pick up what other commands recorded."""
         try:
-            if self.opened.journal.read_head().count != self.opened.head.count:
+            if self.view.changed():
                 self.reload()
         except IncidentError:  # caught mid-write; the next tick or key reads it again
             pass
@@ -148,13 +151,14 @@ class Walk:
             return True
         if self.mode == "evidence":
             self.mode = "step"
-            if key in screen.EVIDENCE_KEYS:
-                self.add_evidence(screen.EVIDENCE_KEYS[key])
+            chosen = screen.evidence_keys().get(key)
+            if chosen is not None:
+                self.add_evidence(chosen)
             return True
         if key in ("q", "Q", "\x04"):
             return False
         self.notices = []
-        step = self.opened.state.playbook.step(self.current) if self.current else None
+        step = self.view.state.playbook.step(self.current) if self.current else None
         if key == "\x0c":  # Ctrl-L: read the journal again and redraw
             self.reload()
         elif key == "c":
@@ -187,16 +191,16 @@ class Walk:
                 with shielded():
                     return action(False)
             except NeedsConfirmation as exc:
-                self.ask.say(exc.message, "warn")
+                self.ask.say(exc.text(self.field_name), "warn")
                 if exc.hint:
-                    self.ask.say(exc.hint.replace(", or pass --yes if it is not one", "."))
+                    self.ask.say(exc.hint)
                 if not self.ask.confirm(t("runner.ask.store-anyway", self.lang)):
                     self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
                     return None
                 with shielded():
                     return action(True)
         except IncidentError as exc:  # SecretRefused included: shown, nothing stored
-            self.notices.append(Notice(str(exc), "error"))
+            self.notices.append(Notice(self.error_text(exc), "error"))
             self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
             return None
         finally:
@@ -209,8 +213,23 @@ class Walk:
         cells, _ = self.term.size()
         self.term.form(screen.form_head(st, title, lang=self.lang, cells=cells, color=self.color))
 
+    def field_name(self, name: str) -> str:
+        """A field as this screen asked for it: the question's label, never an option."""
+        for kind in kinds.all_kinds():
+            for f in kind.fields:
+                if f.name == name:
+                    return f.label.get(self.lang)
+        key = f"runner.field.{name}"
+        return t(key, self.lang) if key in CATALOG else name
+
+    def error_text(self, exc: IncidentError) -> str:
+        text = exc.render(self.field_name)
+        if isinstance(exc, Overridable):
+            text += " " + t("runner.msg.override-elsewhere", self.lang)
+        return text
+
     def mark(self, step_id: str, status_: Literal["done", "skipped", "failed"]) -> None:
-        step = self.opened.state.playbook.step(step_id)
+        step = self.view.state.playbook.step(step_id)
         assert step is not None
         title = step.title.get(self.lang)
         reason = None
@@ -235,37 +254,32 @@ class Walk:
     def answer(self, step_id: str, value: str) -> None:
         event = self.core(lambda ok: actions.answer(self.store, self.sid, step_id, value, now=utcnow()))
         if event is not None:
-            step = self.opened.state.playbook.step(step_id)
+            step = self.view.state.playbook.step(step_id)
             assert step is not None
             label = next(o.label.get(self.lang) for o in step.options if o.value == value)
             self.notices.append(Notice(t("runner.msg.answered", self.lang, answer=label), "ok"))
             self.current, self.page = None, 0
 
     def add_evidence(self, kind: str) -> None:
-        label = t("runner.file", self.lang) if kind == "file" else t(f"evidence.{kind}", self.lang)
+        label = screen.kind_label(kind, self.lang)
         self.form(f"{t('runner.evidence-title', self.lang)}: {label}")
-        state = self.opened.state
+        state = self.view.state
         try:
-            if kind == "transaction":
-                filled = forms.transaction(self.ask, state, utcnow())
-            elif kind == "login":
-                filled = forms.login(self.ask, state, utcnow())
-            elif kind == "contact":
-                filled = forms.contact(self.ask, state)
-            elif kind == "file":
+            if kind == "file":
                 filled = forms.file(self.ask)
             else:
-                filled = forms.note(self.ask)
+                filled = forms.evidence(self.ask, kind, state, utcnow())
         except Cancelled:
             self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
         except IncidentError as exc:
-            self.notices += [Notice(str(exc), "error"), Notice(t("runner.msg.not-stored", self.lang), "warn")]
+            self.notices += [Notice(self.error_text(exc), "error"),
+                             Notice(t("runner.msg.not-stored", self.lang), "warn")]
             return
         step_id = self.current
         recorded = self.core(
             lambda ok: actions.add_evidence(
-                self.store, self.sid, filled.build, now=utcnow(), files=filled.files,
+                self.store, self.sid, filled.draft, now=utcnow(), files=filled.files,
                 step_id=step_id, confirmed=ok,
             )
         )
@@ -274,7 +288,7 @@ class Walk:
             self.notices += [Notice(w, "error") for w in recorded.warnings]
 
     def report(self) -> None:
-        from incident.report.files import write_output
+        from incident.paths import write_output
 
         self.form(t("runner.form.report", self.lang))
         from incident.report.pdf import default_name
@@ -291,7 +305,7 @@ class Walk:
             from incident.report import pdf
 
             self.reload()
-            data = pdf.render(self.opened, lang=self.lang, now=utcnow())
+            data = pdf.render(self.view, lang=self.lang, now=utcnow())
             with shielded():
                 write_output(path, data)
         except IncidentError as exc:
@@ -304,15 +318,16 @@ class Walk:
         self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
 
     def message(self) -> None:
-        from incident.report import messages
+        from incident.report.messages import Kind
+        from incident.report.messages.compose import compose
 
-        kinds = [k.value for k in messages.Kind]
+        kinds = [k.value for k in Kind]
         self.form(t("runner.form.message", self.lang))
         options = [(k, t(f"runner.message.{k}", self.lang) if f"runner.message.{k}" in CATALOG else k)
                    for k in kinds]
         try:
             kind = self.ask.choose(t("runner.ask.message-kind", self.lang), options, kinds[0])
-            composed = messages.compose(self.opened.state, kind, self.lang, utcnow())
+            composed = compose(self.view.state, kind, self.lang, utcnow())
         except Cancelled:
             self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
@@ -325,7 +340,7 @@ class Walk:
 
     def save_text(self) -> None:
         """Write the message on screen to a file, to paste from or attach."""
-        from incident.report.files import write_output
+        from incident.paths import write_output
 
         self.form(self.text[0])
         try:

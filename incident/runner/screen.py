@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from incident.catalog import t
-from incident.core.state import EvidenceItem, SessionState
+from incident.core import kinds
+from incident.core.state import SessionState
 from incident.core.status import Status, StepView
 from incident.playbook.schema import Step
 from incident.runner.cells import clip, pad, width, wrap
@@ -37,22 +38,9 @@ from incident.times import fmt_duration, fmt_local, local
 __all__ = ["Notice", "Screen", "clock", "keys"]  # what the runner and tests use from here
 
 
-def describe(item: EvidenceItem, state: SessionState, lang: str) -> str:
-    """One line about a piece of evidence: ``E2 Transaction: withdrawal 1520.5 USDT``."""
-    e = item.evidence
-    kind = t(f"evidence.{e.kind}", lang)
-    if e.kind == "transaction":
-        body = f"{t('tx.' + e.tx_type, lang)} {e.amount} {e.asset}"
-    elif e.kind == "login":
-        body = " ".join(x for x in (fmt_local(e.time, state.tz), e.ip, e.device) if x)
-    elif e.kind == "contact":
-        body = " ".join(x for x in (t("channel." + e.channel, lang), e.ticket, e.summary) if x)
-        if e.official is False:
-            body += " [NOT OFFICIAL]"
-    else:
-        body = e.text
-    files = f" (+{len(item.attachments)})" if item.attachments else ""
-    return f"E{item.number} {kind}: {' '.join(body.split())}{files}"
+def kind_label(name: str, lang: str) -> str:
+    """What the evidence menu calls a kind ("file" is a note with a file attached)."""
+    return t("runner.file", lang) if name == "file" else kinds.get(name).label.get(lang)
 
 
 def _channels(state: SessionState, lang: str, cells: int) -> list[Line]:
@@ -97,14 +85,14 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
         out.append(Line(""))
         out += _channels(s, lang, cells)
     if step.evidence:
-        kinds = ", ".join(t("runner.file", lang) if k == "file" else t(f"evidence.{k}", lang) for k in step.evidence)
+        asked = ", ".join(kind_label(k, lang) for k in step.evidence)
         out.append(Line(""))
-        out += [Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=kinds), cells)]
+        out += [Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=asked), cells)]
     here = [i for i in s.evidence if i.step_id == step.id]
     if here:
         out.append(Line(""))
         out.append(Line(t("runner.recorded-here", lang) + colon(lang).strip(), {"bold": True}))
-        out += [Line(clip("  " + describe(i, s, lang), cells), TONES["ok"]) for i in here]
+        out += [Line(clip("  " + i.line(lang, s.tz), cells), TONES["ok"]) for i in here]
     return out
 
 
@@ -264,7 +252,16 @@ def checklist_screen(
                  height=height, page=page, lang=lang, color=color)
 
 
-EVIDENCE_KEYS: dict[str, str] = {"t": "transaction", "l": "login", "c": "contact", "f": "file", "n": "note"}
+# The runner's own keys for the kinds it knows; any other registered kind gets a digit.
+_KIND_KEYS: dict[str, str] = {"t": "transaction", "l": "login", "c": "contact", "f": "file", "n": "note"}
+
+
+def evidence_keys() -> dict[str, str]:
+    """Key -> evidence kind (or "file"), in menu order."""
+    keys = dict(_KIND_KEYS)
+    others = [name for name in kinds.names() if name not in keys.values()]
+    keys.update({str(i): name for i, name in enumerate(others, 1)})
+    return keys
 
 
 def evidence_menu(
@@ -279,8 +276,8 @@ def evidence_menu(
     if step is not None:
         body.append(Line(t("runner.evidence-for", lang, title=step.title.get(lang)), {"dim": True}))
     body.append(Line(""))
-    for key, kind in EVIDENCE_KEYS.items():
-        label = t("runner.file", lang) if kind == "file" else t(f"evidence.{kind}", lang)
+    for key, kind in evidence_keys().items():
+        label = kind_label(kind, lang)
         extra = f"  <- {t('runner.asked-here', lang)}" if kind in asked else ""
         body.append(Line(f"  [{key}] {label}{extra}", {"bold": True} if extra else {}))
     foot = [rule(cells), Line(t("runner.key.other-back", lang), {"fg": "cyan"})]

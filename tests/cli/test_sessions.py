@@ -232,7 +232,7 @@ def test_export_markdown_to_file(run: Runner, session: str, tmp_path: Path) -> N
     target = tmp_path / "out.md"
     run.ok("export", "--format", "markdown", "-o", str(target))
     text = target.read_text(encoding="utf-8")
-    assert "ab" * 32 in text and "9800.10" in text and "USDT" in text
+    assert "ab" * 32 in text and "9,800.10" in text and "USDT" in text  # one amount formatter
     zh = run.ok("export", "--format", "markdown", "--lang", "zh").stdout
     assert "未授权交易" in zh
     bad = run("export", "-o", str(tmp_path / "missing-dir" / "x.md"))

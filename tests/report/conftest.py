@@ -13,12 +13,14 @@ from typing import Any
 import pytest
 
 from incident.core import actions
-from incident.core.store import Opened, Store
+from incident.core.state import SessionState
+from incident.core.store import Store
+from incident.core.view import SessionView
 
 
 @dataclass
 class Demo:
-    opened: Opened
+    view: SessionView
     report_at: datetime
     shots: Path
     _cache: dict[tuple[str, bool, bool], bytes] = field(default_factory=dict)
@@ -30,7 +32,7 @@ class Demo:
         key = (lang, redact, originals)
         if key not in self._cache:
             self._cache[key] = pdf.render(
-                self.opened,
+                self.view,
                 lang=lang,
                 now=self.report_at,
                 redact=redact,
@@ -48,8 +50,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     store = Store(home=root / "home", passphrase="demo passphrase for the tests")
     shots = root / "shots"
     shots.mkdir()
-    opened, report_at = scenario.replay(store, scenario.load_scenario(), shots)
-    yield Demo(opened, report_at, shots)
+    view, report_at = scenario.replay(store, scenario.load_scenario(), shots)
+    yield Demo(view, report_at, shots)
 
 
 def pdftotext(data: bytes, *args: str) -> str:
@@ -114,7 +116,7 @@ def body_text(data: bytes) -> str:
     return "\n".join(kept)
 
 
-def okx_session(store: Store, started: datetime) -> Opened:
+def okx_session(store: Store, started: datetime) -> SessionState:
     """A crypto-exchange session for OKX (lin@example.com, Asia/Shanghai) started at ``started``."""
     return actions.start(
         store,

@@ -8,18 +8,18 @@ import pytest
 
 from incident.core import guards
 from incident.errors import EvidenceError
-from incident.report import messages
+from incident.report.messages import Kind, compose
 from tests.report.conftest import Demo
 
-KINDS = [k.value for k in messages.Kind]
+KINDS = [k.value for k in Kind]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_message_carries_the_facts(demo: Demo, kind: str, lang: str) -> None:
-    state = demo.opened.state
-    msg = messages.compose(state, kind, lang, demo.report_at)
+    state = demo.view.state
+    msg = compose.compose(state, kind, lang, demo.report_at)
     text = msg.text()
     assert msg.kind == kind and msg.lang == lang
     assert state.account in msg.subject and state.account in msg.body
@@ -44,7 +44,7 @@ def test_every_message_carries_the_facts(demo: Demo, kind: str, lang: str) -> No
 @pytest.mark.parametrize("kind", KINDS)
 def test_messages_hold_no_secret(demo: Demo, kind: str) -> None:
     for lang in ("en", "zh"):
-        body = messages.compose(demo.opened.state, kind, lang, demo.report_at).text()
+        body = compose.compose(demo.view.state, kind, lang, demo.report_at).text()
         guards.refuse_secrets([("message", body)])
         assert guards.needs_confirmation([("message", body)]) == []
         # Notes are never quoted: the demo's notes mention the authenticator and the police number.
@@ -52,21 +52,21 @@ def test_messages_hold_no_secret(demo: Demo, kind: str) -> None:
 
 
 def test_kind_specific_content(demo: Demo) -> None:
-    state, at = demo.opened.state, demo.report_at
-    recovery = messages.compose(state, "recovery", "en", at).body
+    state, at = demo.view.state, demo.report_at
+    recovery = compose.compose(state, "recovery", "en", at).body
     assert "What I have already done:" in recovery and "- Freeze the account now" in recovery
-    dispute = messages.compose(state, "dispute", "en", at).body
+    dispute = compose.compose(state, "dispute", "en", at).body
     assert "reported the theft to the police" in dispute
-    follow = messages.compose(state, "follow-up", "en", at)
+    follow = compose.compose(state, "follow-up", "en", at)
     assert "on case CASE-20261120-004417" in follow.subject
     assert "I last contacted you on 2026-11-21 08:42 CST by online chat." in follow.body
-    freeze_zh = messages.compose(state, "freeze", "zh", at).body
+    freeze_zh = compose.compose(state, "freeze", "zh", at).body
     assert "请立即冻结该账户" in freeze_zh and "提币 9,800 USDT（TRC20）" in freeze_zh
     assert "合计：0.2234 BTC、15,000 DOGE" in freeze_zh
 
 
 def test_json_shape(demo: Demo) -> None:
-    msg = messages.compose(demo.opened.state, "freeze", "zh", demo.report_at)
+    msg = compose.compose(demo.view.state, "freeze", "zh", demo.report_at)
     assert msg.to_json() == {
         "kind": "freeze",
         "lang": "zh",
@@ -76,8 +76,8 @@ def test_json_shape(demo: Demo) -> None:
 
 
 def test_templates_are_complete() -> None:
-    tpl = messages.templates()
-    assert set(tpl.kinds) == set(messages.Kind)
+    tpl = compose.templates()
+    assert set(tpl.kinds) == set(Kind)
     for template in tpl.kinds.values():
         for words in (template.subject, template.body):
             assert words.en.strip() and words.zh.strip()
@@ -88,6 +88,6 @@ def test_templates_are_complete() -> None:
 
 def test_a_secret_looking_message_is_not_printed() -> None:
     with pytest.raises(EvidenceError):
-        messages._check("my password is hunter2hunter2")
+        compose._check("my password is hunter2hunter2")
     with pytest.raises(EvidenceError):
-        messages._check("the verification code: 123456")
+        compose._check("the verification code: 123456")

@@ -46,7 +46,7 @@ class Listed:
 def report(tmp_path: Path, files: dict[str, bytes], **options: bool) -> Path:
     """A session with ``files`` attached to one note, rendered to ``tmp_path/report.pdf``."""
     store = Store()
-    sid = okx_session(store, NOW - timedelta(hours=2)).state.id
+    sid = okx_session(store, NOW - timedelta(hours=2)).id
     paths = []
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)

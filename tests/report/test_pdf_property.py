@@ -76,8 +76,7 @@ def notes(draw: st.DrawFn) -> str:
 @given(note=notes(), tx_text=texts, network=texts, lang=st.sampled_from(["en", "zh"]))
 def test_any_evidence_renders(note: str, tx_text: str, network: str, lang: str) -> None:
     store = Store()
-    opened = okx_session(store, NOW - timedelta(hours=1))
-    sid = opened.state.id
+    sid = okx_session(store, NOW - timedelta(hours=1)).id
     try:
         if note.strip():
             actions.add_evidence(store, sid, actions.note(note), now=NOW, confirmed=True)

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from incident.core.evidence import Transaction
+from incident.core.kinds.transaction import Transaction
 from incident.report import explorers
 from tests.conftest import has_tool
 from tests.report.conftest import Demo, link_uris, page_texts, pdftotext, pypdf_text, reader, squash
@@ -41,7 +41,7 @@ ZH_SECTIONS = [
 
 
 def txs(demo: Demo) -> list[Transaction]:
-    return [tx for _, tx in demo.opened.state.transactions()]
+    return [tx for _, tx in demo.view.state.transactions()]
 
 
 @pytest.mark.parametrize("extract", [pdftotext, pypdf_text], ids=["pdftotext", "pypdf"])
@@ -82,7 +82,7 @@ def test_every_txid_address_and_total_in_full(demo: Demo, extract) -> None:  # t
 
 def test_first_page_is_the_act_now_page(demo: Demo) -> None:
     first = page_texts(demo.pdf("en"))[0]
-    state = demo.opened.state
+    state = demo.view.state
     for needle in [
         "OKX",
         state.account,
@@ -121,7 +121,7 @@ def test_checklist_statuses_targets_and_branches(demo: Demo) -> None:
     text = pdftotext(demo.pdf("en"))
     assert "request-freeze-by-email" in text
     assert "not on this path" in text  # the 'cannot log in' branch was not taken
-    skipped = [s for s in demo.opened.state.steps.values() if s.status == "skipped"]
+    skipped = [s for s in demo.view.state.steps.values() if s.status == "skipped"]
     assert skipped and "skipped" in text
     assert all(s.reason and squash(s.reason) in squash(text) for s in skipped)
     assert re.search(r"missed\s+by", text) and "met" in text
@@ -177,7 +177,7 @@ def test_outline_and_metadata(demo: Demo) -> None:
     ]:
         assert section in titles
     meta = r.metadata
-    account = demo.opened.state.account
+    account = demo.view.state.account
     assert meta.title == f"Incident report: OKX account {account}"
     assert meta.author and account in meta.author
     assert meta.subject and "discovered 2026-11-20 07:42" in meta.subject
@@ -187,7 +187,7 @@ def test_outline_and_metadata(demo: Demo) -> None:
 
 
 def test_redact_hides_the_account_everywhere(demo: Demo) -> None:
-    account = demo.opened.state.account
+    account = demo.view.state.account
     data = demo.pdf("en", redact=True)
     text = pdftotext(data) + pypdf_text(data)
     assert "li***@example.com" in text
@@ -202,7 +202,7 @@ def test_redact_hides_the_account_everywhere(demo: Demo) -> None:
 
 def test_screenshots_are_shown_not_attached_twice(demo: Demo) -> None:
     data = demo.pdf("en")
-    attached = demo.opened.state.attachments()
+    attached = demo.view.state.attachments()
     assert len(attached) >= 3 and all(a.is_image for _, a in attached)
     assert reader(data).attachments == {}  # each shown exactly, so not embedded as a file
     images = [img for page in reader(data).pages for img in page.images]
@@ -216,21 +216,21 @@ def test_screenshots_are_shown_not_attached_twice(demo: Demo) -> None:
 def test_attach_originals_embeds_every_original(demo: Demo) -> None:
     r = reader(demo.pdf("en", originals=True))
     files = {str(f.alternative_name): f.content for f in r.attachment_list}
-    attachments = demo.opened.state.attachments()
+    attachments = demo.view.state.attachments()
     assert len(files) == len({a.sha256 for _, a in attachments}) >= 3
     for _, a in attachments:
         # under its own file name (/UF), byte for byte
-        assert files[a.name] == demo.opened.blobs.get(a.sha256)
+        assert files[a.name] == demo.view.blob(a.sha256)
     assert len([img for page in r.pages for img in page.images]) == len(files)
 
 
 def test_jpeg_screenshots_pass_through_unchanged(demo: Demo) -> None:
     data, with_originals = demo.pdf("en"), demo.pdf("en", originals=True)
-    attached = demo.opened.state.attachments()
+    attached = demo.view.state.attachments()
     jpegs = [a for _, a in attached if a.media_type == "image/jpeg"]
     assert len(jpegs) == 2
     for a in jpegs:
-        original = demo.opened.blobs.get(a.sha256)
+        original = demo.view.blob(a.sha256)
         # Once, as the page image (DCTDecode, no re-encoding); the embedded file only on asking.
         assert data.count(original) == 1
         assert with_originals.count(original) == 2
@@ -245,14 +245,14 @@ def test_pdfimages_writes_out_the_jpeg_files(demo: Demo, tmp_path) -> None:  # t
     path.write_bytes(demo.pdf("en"))
     subprocess.run(["pdfimages", "-all", str(path), str(tmp_path / "shot")], check=True)
     written = {hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.glob("shot-*.jpg")}
-    jpegs = {a.sha256 for _, a in demo.opened.state.attachments() if a.media_type == "image/jpeg"}
+    jpegs = {a.sha256 for _, a in demo.view.state.attachments() if a.media_type == "image/jpeg"}
     assert written == jpegs and len(jpegs) == 2
 
 
 def test_screenshot_captions_carry_number_and_hash(demo: Demo) -> None:
     text = pdftotext(demo.pdf("en"))
     for n, (item, a) in enumerate(
-        [(i, a) for i, a in demo.opened.state.attachments() if a.is_image], 1
+        [(i, a) for i, a in demo.view.state.attachments() if a.is_image], 1
     ):
         assert f"Screenshot {n} · E{item.number} · {a.name}" in text
         assert f"SHA-256 {a.sha256}" in text
@@ -260,10 +260,10 @@ def test_screenshot_captions_carry_number_and_hash(demo: Demo) -> None:
 
 def test_integrity_appendix(demo: Demo) -> None:
     text = pdftotext(demo.pdf("en"))
-    opened = demo.opened
-    assert opened.head.hash in squash(text)
-    assert f"incident verify --session {opened.state.id}" in text
-    assert f"{len(opened.state.entries)} entries" in text
+    view = demo.view
+    assert view.integrity.head_hash in squash(text)
+    assert f"incident verify --session {view.state.id}" in text
+    assert f"{view.integrity.entries} entries" in text
 
 
 def test_qpdf_finds_no_error(demo: Demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -289,7 +289,7 @@ def test_the_font_is_embedded_truetype(demo: Demo) -> None:
 def test_invariant_output_is_byte_identical(demo: Demo) -> None:
     from incident.report import pdf
 
-    first = pdf.render(demo.opened, lang="en", now=demo.report_at, invariant=True)
+    first = pdf.render(demo.view, lang="en", now=demo.report_at, invariant=True)
     assert first == demo.pdf("en")
     assert b"incident-report-" not in first  # the temp folder's name does not leak
 
@@ -298,8 +298,8 @@ def test_source_date_epoch_fixes_the_dates(demo: Demo, monkeypatch: pytest.Monke
     from incident.report import pdf
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
-    a = pdf.render(demo.opened, lang="en", now=demo.report_at)
-    b = pdf.render(demo.opened, lang="en", now=demo.report_at)
+    a = pdf.render(demo.view, lang="en", now=demo.report_at)
+    b = pdf.render(demo.view, lang="en", now=demo.report_at)
     assert a == b
     # The file's date is the report's time ("reported at"), not the clock.
     stamp = demo.report_at.strftime("D:%Y%m%d%H%M%S+00'00'")

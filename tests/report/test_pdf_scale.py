@@ -38,7 +38,7 @@ def screenshot(folder: Path, n: int) -> Path:
 
 def test_many_entries_and_screenshots(tmp_path: Path) -> None:
     store = Store()
-    sid = okx_session(store, NOW - timedelta(days=2)).state.id
+    sid = okx_session(store, NOW - timedelta(days=2)).id
     shots = [screenshot(tmp_path, n) for n in range(SHOTS)]
     for i in range(ENTRIES):
         at = NOW - timedelta(days=1) + timedelta(minutes=i)
@@ -56,9 +56,9 @@ def test_many_entries_and_screenshots(tmp_path: Path) -> None:
         else:
             build = actions.note(f"entry {i}: 证据说明 {'lorem ' * (i % 40)}")
         actions.add_evidence(store, sid, build, now=at, files=files)
-    opened = store.open(sid)
+    view = store.open(sid)
     started = time.perf_counter()
-    data = pdf.render(opened, lang="en", now=NOW, invariant=True)
+    data = pdf.render(view, lang="en", now=NOW, invariant=True)
     seconds = time.perf_counter() - started
     r = reader(data)
     print(

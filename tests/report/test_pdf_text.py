@@ -20,7 +20,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 def new_session(store: Store, account: str = "lin@example.com") -> str:
-    opened = actions.start(
+    state = actions.start(
         store,
         playbook="crypto-exchange",
         platform="OKX",
@@ -29,7 +29,7 @@ def new_session(store: Store, account: str = "lin@example.com") -> str:
         tz="Asia/Shanghai",
         discovered_at=(NOW - timedelta(hours=3)).isoformat(),
     )
-    return opened.state.id
+    return state.id
 
 
 def render(store: Store, sid: str, lang: str = "en", **kw: bool) -> bytes:

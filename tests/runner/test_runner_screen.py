@@ -19,12 +19,12 @@ COLS, ROWS = 80, 24
 
 def start(lang: str = "en", platform: str = "OKX", minutes_ago: int = 62) -> tuple[Store, str]:
     store = Store()
-    opened = actions.start(
+    state = actions.start(
         store, playbook="crypto-exchange", platform=platform, account="lin@example.com",
         now=NOW, discovered_at=(NOW - timedelta(minutes=minutes_ago)).isoformat(),
         tz="Asia/Shanghai", lang=lang,  # type: ignore[arg-type]
     )
-    return store, opened.state.id
+    return store, state.id
 
 
 def now_status(store: Store, sid: str, now: datetime = NOW) -> Status:
@@ -181,7 +181,7 @@ def test_evidence_recorded_for_a_step_is_listed_under_it() -> None:
     )
     st = now_status(store, sid)
     text = " ".join(" ".join(p.lines) for p in all_pages(st, "review-transactions", "en"))
-    assert "E1 Transaction: withdrawal 1520.50 USDT" in text
+    assert "E1 Transaction: withdrawal 1,520.50 USDT" in text  # one amount formatter
 
 
 def test_chinese_session_uses_chinese_labels() -> None:

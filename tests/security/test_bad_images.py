@@ -180,9 +180,9 @@ def test_good_images_are_stored(session: str, run: Any, tmp_path: Path) -> None:
            "--file", str(large))
     from incident.core.store import Store
 
-    opened = Store().open(session)
-    stored = opened.state.evidence[-1].attachments
+    view = Store().open(session)
+    stored = view.state.evidence[-1].attachments
     assert [a.media_type for a in stored] == [
         "image/png", "image/jpeg", "image/webp", "image/gif", "image/png"]
     assert (stored[-1].width, stored[-1].height) == (4_000, 3_000)
-    assert opened.blobs.get(stored[0].sha256) == real("PNG")
+    assert view.blob(stored[0].sha256) == real("PNG")

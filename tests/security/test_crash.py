@@ -80,8 +80,8 @@ def _appender(home: Path, sid: str, tag: str) -> Callable[[int], None]:
 
 def _check(store: Store, sid: str, acked: dict[int, str]) -> None:
     """Every acknowledged note is there under the number the command reported."""
-    opened = store.open(sid)
-    texts = {item.number: getattr(item.evidence, "text", None) for item in opened.state.evidence}
+    view = store.open(sid)
+    texts = {item.number: getattr(item.evidence, "text", None) for item in view.state.evidence}
     for number, text in acked.items():
         assert texts.get(number) == text, f"E{number}: reported {text!r}, stored {texts.get(number)!r}"
     assert verify_session(store, sid)["ok"]
@@ -167,8 +167,8 @@ def test_a_crash_at_each_step_of_an_append(point: str, run: Any, incident_home: 
     code, acks = _run_child(body)
     assert code == 9 or acks == "2\n"
 
-    opened = store.open(sid)
-    texts = [getattr(i.evidence, "text", None) for i in opened.state.evidence]
+    view = store.open(sid)
+    texts = [getattr(i.evidence, "text", None) for i in view.state.evidence]
     assert texts in (["first"], ["first", "second"])
     assert verify_session(store, sid)["ok"]
     # the next command works, and reports the number the session shows
@@ -188,9 +188,9 @@ def test_a_crash_at_each_step_of_a_start(point: str, run: Any, incident_home: Pa
 
     def body(ack: int) -> None:
         _die_at_fsync(int(point.split("-")[1]))
-        opened = actions.start(store, playbook="crypto-exchange", platform="OKX",
+        state = actions.start(store, playbook="crypto-exchange", platform="OKX",
                                account="second@example.com", now=utcnow())
-        os.write(ack, f"{opened.state.id}\n".encode())
+        os.write(ack, f"{state.id}\n".encode())
 
     code, acks = _run_child(body)
     assert code == 9 or acks.strip()
@@ -212,9 +212,9 @@ def test_a_crash_while_starting_a_session_leaves_the_others_usable(
 
     def body(ack: int) -> None:
         for i in range(1000):
-            opened = actions.start(store, playbook="crypto-exchange", platform="OKX",
+            state = actions.start(store, playbook="crypto-exchange", platform="OKX",
                                    account=f"u{i}@example.com", now=utcnow())
-            os.write(ack, f"{opened.state.id}\n".encode())
+            os.write(ack, f"{state.id}\n".encode())
 
     for _ in range(60):
         pid, fd = _fork(body)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from incident.core.evidence import Contact
+from incident.core.kinds.contact import Contact
 from incident.core.store import Store
 
 OFFICIAL = [

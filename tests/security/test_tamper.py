@@ -210,7 +210,8 @@ def test_every_single_record_removed_or_cut_is_caught(sessions: Sessions) -> Non
 
 def _next_record(s: Sessions) -> bytes:
     """A real record n+1, sealed with the session's key, as a killed append leaves it."""
-    journal: Journal = s.store.open(s.sid).journal
+    with s.store.writing(s.sid, full=False) as writer:
+        journal: Journal = writer.journal
     head = journal.read_head()
     return journal._seal(head.count + 1, head.hash, b'{"crash": "residue"}')
 

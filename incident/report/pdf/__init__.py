@@ -1,4 +1,4 @@
-"""The PDF report. ``render(opened, lang=, now=, redact=, invariant=, originals=) -> bytes``.
+"""The PDF report. ``render(view, lang=, now=, redact=, invariant=, originals=) -> bytes``.
 
 Sections are small modules, each ``section(ctx) -> list[Flowable]``; ``build`` makes the
 document around them. reportlab and Pillow are imported only when a report is rendered.
@@ -14,7 +14,7 @@ from incident.errors import UsageError
 
 if TYPE_CHECKING:
     from incident.core.state import SessionState
-    from incident.core.store import Opened
+    from incident.core.view import SessionView
 
 SECTIONS = (
     "summary",
@@ -58,7 +58,7 @@ def report_time(state: SessionState, now: datetime, invariant: bool) -> datetime
 
 
 def render(
-    opened: Opened,
+    view: SessionView,
     *,
     lang: str,
     now: datetime,
@@ -70,7 +70,7 @@ def render(
     from incident.report.pdf.document import render as render_document
 
     return render_document(
-        opened,
+        view,
         lang=lang,
         now=now,
         redact=redact,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.core.evidence import Contact
-from incident.core.guards import contact_domain
+from incident.core import guards
+from incident.core.kinds.contact import Contact, channel_label
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, Markup
@@ -43,13 +43,12 @@ def _logins(ctx: Context) -> list[Any]:
 
 
 def _warning(ctx: Context, c: Contact) -> str:
-    """The warning recorded with the contact (English), or the same in the report's language."""
-    if ctx.lang == "en" and c.warning:
-        return c.warning
-    domain = contact_domain(c.url) if c.url else None
-    if domain:
-        return ctx.t("report.contact.warning-url", domain=domain, platform=ctx.state.platform)
-    return ctx.t("report.contact.warning-social")
+    """Why the channel may not be real support, in the report's language."""
+    state = ctx.state
+    warning = guards.contact_warning(
+        c.url, c.channel, c.official, state.platform_info, ctx.lang, state.platform
+    )
+    return warning or ""
 
 
 def _contacts(ctx: Context) -> list[Any]:
@@ -68,7 +67,7 @@ def _contacts(ctx: Context) -> list[Any]:
     ]
     extra: list[tuple[Any, ...]] = []
     for n, (item, c) in enumerate(contacts, 1):
-        channel: list[object] = [ctx.t(f"channel.{c.channel}")]
+        channel: list[object] = [channel_label(c.channel, ctx.lang)]
         if c.official is True:
             channel += [BR, ctx.grey(ctx.t("report.contact.official"), size=6.6)]
         elif c.official is None:

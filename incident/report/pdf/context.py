@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from incident.catalog import t
 from incident.core.state import SessionState
-from incident.core.store import Opened
+from incident.core.view import SessionView
 from incident.report.pdf.markup import BR, Markup, clean, esc, join, link
 from incident.report.pdf.styles import LINK, MUTED_HEX, Styles, for_text
 from incident.times import fmt_local, fmt_offset, fmt_utc
 
 if TYPE_CHECKING:
-    from incident.core.evidence import Attachment
+    from incident.core.attachments import Attachment
     from incident.report.pdf.images import Shot
 
 # Table cells hold at most this much of a user's text; the rest goes to "Long texts in full".
@@ -49,7 +49,7 @@ class Overflow:
 
 @dataclass
 class Context:
-    opened: Opened
+    view: SessionView
     lang: str
     now: datetime
     redact: bool
@@ -66,7 +66,7 @@ class Context:
 
     @property
     def state(self) -> SessionState:
-        return self.opened.state
+        return self.view.state
 
     @property
     def tz(self) -> str:

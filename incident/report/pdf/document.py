@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from incident import __version__
-from incident.core.store import Opened
+from incident.core.view import SessionView
 from incident.report.pdf import SECTIONS
 from incident.report.pdf.build import Embedded, Meta, ascii_key, build
 from incident.report.pdf.context import Context
@@ -29,7 +29,7 @@ def _carry(ctx: Context) -> list[Embedded]:
         if a.sha256 in seen:
             continue
         seen.add(a.sha256)
-        data = ctx.opened.blobs.get(a.sha256)
+        data = ctx.view.blob(a.sha256)
         shot = prepare(data, a.media_type, a.sha256) if a.is_image else None
         if shot is not None:
             ctx.shots[a.sha256] = shot
@@ -72,14 +72,14 @@ def _meta(ctx: Context) -> Meta:
 
 
 def render(
-    opened: Opened, *, lang: str, now: datetime, redact: bool, invariant: bool, originals: bool
+    view: SessionView, *, lang: str, now: datetime, redact: bool, invariant: bool, originals: bool
 ) -> bytes:
     from reportlab import rl_config
 
     # JPEG screenshots go into the PDF byte for byte (DCTDecode), not ASCII85-inflated.
     rl_config.useA85 = 0
     font = report_font()
-    ctx = Context(opened, lang, now, redact, make_styles(font.name), originals)
+    ctx = Context(view, lang, now, redact, make_styles(font.name), originals)
     embedded = _carry(ctx)
     story: list[Any] = []
     for name in SECTIONS:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.core.evidence import Attachment, Contact, Login, Note, Transaction
+from incident.core import kinds
+from incident.core.amounts import fmt_amount as amount
+from incident.core.attachments import Attachment
+from incident.core.kinds.contact import Contact, channel_label
+from incident.core.kinds.login import Login
+from incident.core.kinds.note import Note
+from incident.core.kinds.transaction import Transaction, type_label
 from incident.core.state import EvidenceItem
-from incident.report.amounts import fmt_amount as amount
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR
@@ -33,7 +38,7 @@ def _summary(ctx: Context, item: EvidenceItem) -> object:
     if isinstance(e, Note):
         return ctx.long_text(e.text, ref, where)
     if isinstance(e, Transaction):
-        text = f"{ctx.t('tx.' + e.tx_type)} {amount(e.amount)} {e.asset}"
+        text = f"{type_label(e.tx_type, ctx.lang)} {amount(e.amount)} {e.asset}"
         if e.network:
             text += f" ({e.network})"
         return ctx.markup(
@@ -46,11 +51,12 @@ def _summary(ctx: Context, item: EvidenceItem) -> object:
             BR,
             ctx.grey(ctx.t("report.ev.see", section=ctx.t("report.sec.logins"))),
         )
-    assert isinstance(e, Contact)
-    text = ctx.t(f"channel.{e.channel}") + (f" · {e.ticket}" if e.ticket else "")
-    return ctx.markup(
-        text, BR, ctx.grey(ctx.t("report.ev.see", section=ctx.t("report.sec.contacts")))
-    )
+    if isinstance(e, Contact):
+        text = channel_label(e.channel, ctx.lang) + (f" · {e.ticket}" if e.ticket else "")
+        return ctx.markup(
+            text, BR, ctx.grey(ctx.t("report.ev.see", section=ctx.t("report.sec.contacts")))
+        )
+    return ctx.long_text(kinds.get(item.kind).words(e, ctx.lang, ctx.tz), ref, where)
 
 
 def _items(ctx: Context) -> Any:
@@ -76,7 +82,7 @@ def _items(ctx: Context) -> Any:
             [
                 ctx.cell(f"E{item.number}"),
                 ctx.cell(ctx.when(item.at)),
-                ctx.cell(ctx.t(f"evidence.{item.evidence.kind}")),
+                ctx.cell(kinds.get(item.kind).label.get(ctx.lang)),
                 ctx.cell(ctx.markup(content, *extra)),
                 ctx.cell(str(len(item.attachments)) if item.attachments else "—"),
             ]

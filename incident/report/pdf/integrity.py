@@ -11,15 +11,15 @@ from incident.report.pdf.context import Context
 def section(ctx: Context) -> list[Any]:
     from reportlab.platypus import PageBreak
 
-    opened, state = ctx.opened, ctx.state
+    state, integrity = ctx.state, ctx.view.integrity
     files = {a.sha256 for _, a in state.attachments()}
     rows = [
         [ctx.cell(ctx.t("label.session"), style="cell_head"), ctx.cell(state.id)],
         [
             ctx.cell(ctx.t("report.integ.entries"), style="cell_head"),
-            ctx.cell(str(len(state.entries))),
+            ctx.cell(str(integrity.entries)),
         ],
-        [ctx.cell(ctx.t("report.integ.head"), style="cell_head"), ctx.cell(opened.head.hash)],
+        [ctx.cell(ctx.t("report.integ.head"), style="cell_head"), ctx.cell(integrity.head_hash)],
         [ctx.cell(ctx.t("report.integ.files"), style="cell_head"), ctx.cell(str(len(files)))],
         [
             ctx.cell(ctx.t("report.integ.playbook"), style="cell_head"),
@@ -40,13 +40,10 @@ def section(ctx: Context) -> list[Any]:
         ctx.subheading(ctx.t("report.integ.how-title"), "integrity-how"),
         ctx.p(ctx.t("report.integ.how")),
         ctx.p(f"incident verify --session {state.id}", style="code"),
-        ctx.p(ctx.t("report.integ.expect", entries=len(state.entries), head=opened.head.hash)),
+        ctx.p(ctx.t("report.integ.expect", entries=integrity.entries, head=integrity.head_hash)),
         ctx.p(ctx.t("report.integ.files-how")),
     ]
-    if opened.warnings:
-        out.append(
-            ctx.p(
-                ctx.t("report.integ.warnings", warnings="; ".join(opened.warnings)), style="alert"
-            )
-        )
+    if integrity.warnings:
+        warnings = "; ".join(integrity.warnings)
+        out.append(ctx.p(ctx.t("report.integ.warnings", warnings=warnings), style="alert"))
     return out

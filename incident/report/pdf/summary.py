@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from incident.report.amounts import fmt_amount as amount
+from incident.core.amounts import fmt_amount as amount
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, font

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.core.state import timeline
+from incident.core.timeline import timeline
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR
 from incident.report.pdf.styles import columns, table

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.core.evidence import Transaction
+from incident.core.amounts import fmt_amount as amount
+from incident.core.kinds.transaction import Transaction, type_label
 from incident.report import explorers
-from incident.report.amounts import fmt_amount as amount
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, Markup, font, link
 from incident.report.pdf.styles import DANGER_HEX, LINK, RULE, columns, table
@@ -108,7 +108,7 @@ def section(ctx: Context) -> list[Any]:
                     ctx.markup(
                         f"{amount(tx.amount)} {tx.asset}",
                         BR,
-                        ctx.grey(ctx.t(f"tx.{tx.tx_type}"), size=6.8),
+                        ctx.grey(type_label(tx.tx_type, ctx.lang), size=6.8),
                     )
                 ),
                 ctx.cell(tx.network or "—"),

@@ -10,38 +10,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from incident.catalog import t
+from incident.bilingual import Text
 from incident.core import guards
+from incident.core.amounts import fmt_amount
+from incident.core.kinds.contact import channel_label
+from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
 from incident.errors import EvidenceError
-from incident.report.amounts import fmt_amount
+from incident.report.messages import Kind
 from incident.times import fmt_local
 
 _DATA = "messages.yaml"
 
 
-class Kind(StrEnum):
-    FREEZE = "freeze"
-    RECOVERY = "recovery"
-    DISPUTE = "dispute"
-    FOLLOW_UP = "follow-up"
+class Words(Text):
+    """A template's text: kept exactly as written, blanks around it included."""
 
-
-class Words(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    en: str = Field(min_length=1)
-    zh: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+    keep_blanks = True
 
 
 class Template(BaseModel):
@@ -72,7 +64,7 @@ class Message:
 
 @cache
 def templates() -> Templates:
-    text = resources.files("incident.report").joinpath(_DATA).read_text(encoding="utf-8")
+    text = resources.files("incident.report.messages").joinpath(_DATA).read_text(encoding="utf-8")
     return Templates.model_validate(yaml.safe_load(text))
 
 
@@ -85,7 +77,7 @@ def _transactions(state: SessionState, lang: str, part: Any) -> str:
         line = part(
             "transaction",
             time=fmt_local(tx.time, state.tz),
-            type=t(f"tx.{tx.tx_type}", lang),
+            type=type_label(tx.tx_type, lang),
             amount=fmt_amount(tx.amount),
             asset=tx.asset,
         )
@@ -123,7 +115,7 @@ def _last_contact(state: SessionState, lang: str, part: Any) -> str:
         part(
             "last-contact",
             when=fmt_local(item.at, state.tz),
-            channel=t(f"channel.{c.channel}", lang),
+            channel=channel_label(c.channel, lang),
         )
     )
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from incident.core.state import EvidenceItem, SessionState, timeline
+from incident.core.state import EvidenceItem, SessionState
+from incident.core.timeline import timeline
 from incident.playbook.engine import Engine
+
+if TYPE_CHECKING:
+    from incident.core.view import SessionView
+    from incident.report.formats import Options
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -89,5 +94,6 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
     }
 
 
-def render(state: SessionState, *, lang: str, now: datetime) -> str:
-    return json.dumps(document(state, lang, now), ensure_ascii=False, indent=2) + "\n"
+def render(view: SessionView, options: Options) -> bytes:
+    text = json.dumps(document(view.state, options.lang, options.now), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")

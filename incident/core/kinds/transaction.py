@@ -1,0 +1,167 @@
+"""An unauthorized transaction: when, what, how much, where it went and its TxID."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import field_validator
+
+from incident.bilingual import Text
+from incident.core.amounts import fmt_amount, parse_amount
+from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
+from incident.core.text import CleanText, ShortText
+from incident.errors import EvidenceError
+from incident.times import parse_time
+
+# Every transaction type, with its label; the command line's --type choices come from here.
+TX_TYPES: dict[str, Text] = {
+    "withdrawal": Text(en="withdrawal", zh="提币"),
+    "trade": Text(en="trade", zh="交易"),
+    "transfer": Text(en="transfer", zh="转账"),
+    "deposit": Text(en="deposit", zh="充值"),
+    "other": Text(en="other", zh="其他"),
+}
+
+
+class Transaction(EvidenceModel):
+    kind: Literal["transaction"] = "transaction"
+    time: datetime
+    tx_type: str
+    asset: ShortText
+    amount: Decimal
+    to_address: ShortText | None = None
+    txid: ShortText | None = None
+    network: ShortText | None = None
+    note: CleanText | None = None
+
+    @field_validator("tx_type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in TX_TYPES:
+            raise ValueError(f"must be one of {', '.join(TX_TYPES)}")
+        return value
+
+    @field_validator("amount")
+    @classmethod
+    def _finite(cls, value: Decimal) -> Decimal:
+        if not value.is_finite():
+            raise ValueError("amount must be a finite number")
+        return value
+
+    def happened_at(self) -> datetime:
+        return self.time
+
+    @property
+    def is_loss(self) -> bool:
+        """Deposits are not losses: they stay out of the totals."""
+        return self.tx_type != "deposit"
+
+
+def type_label(tx_type: str, lang: str) -> str:
+    label = TX_TYPES.get(tx_type)
+    return label.get(lang) if label else tx_type
+
+
+def parse_asset(text: str, reading: Reading | None = None) -> str:
+    asset = text.strip().upper()
+    if not asset or len(asset) > 20 or any(c.isspace() for c in asset):
+        raise EvidenceError(f"cannot read asset {text!r}", "use a symbol such as USDT or BTC")
+    return asset
+
+
+def _time(text: str, reading: Reading) -> object:
+    return parse_time(text, reading.tz)
+
+
+def _amount(text: str, reading: Reading) -> object:
+    return parse_amount(text)
+
+
+def _describe(e: Transaction, lang: str, tz: str) -> str:
+    body = f"{type_label(e.tx_type, lang)} {fmt_amount(e.amount)} {e.asset}"
+    return body + (f" · TxID {e.txid}" if e.txid else "")
+
+
+KIND = Kind(
+    name="transaction",
+    model=Transaction,
+    label=Text(en="Transaction", zh="交易"),
+    fields=(
+        Field(
+            "time",
+            label=Text(en="Time", zh="时间"),
+            prompt=Text(en="When (e.g. {example})", zh="时间（例如 {example}）"),
+            help="When it happened (the platform's record time).",
+            read=_time,
+            required=True,
+            metavar="ISO-8601",
+        ),
+        Field(
+            "tx_type",
+            label=Text(en="Type", zh="类型"),
+            prompt=Text(en="Type", zh="类型"),
+            help="What kind of transaction it was.",
+            required=True,
+            choices=TX_TYPES,
+            flag="type",
+            suggest=lambda platform, values: "withdrawal",
+        ),
+        Field(
+            "asset",
+            label=Text(en="Asset", zh="币种"),
+            prompt=Text(en="Asset (e.g. USDT, BTC)", zh="币种（如 USDT、BTC）"),
+            help="Symbol, e.g. USDT, BTC.",
+            read=parse_asset,
+            required=True,
+        ),
+        Field(
+            "amount",
+            label=Text(en="Amount", zh="数量"),
+            prompt=Text(en="Amount, exactly as shown", zh="数量（照页面原样填写）"),
+            help="Amount, e.g. 1520.5 (read exactly, never rounded).",
+            read=_amount,
+            required=True,
+            metavar="DECIMAL",
+        ),
+        Field(
+            "to_address",
+            label=Text(en="To address", zh="收款地址"),
+            prompt=Text(en="To address (optional)", zh="收款地址（可选）"),
+            help="Destination address, in full.",
+            metavar="A",
+        ),
+        Field(
+            "txid",
+            label=Text(en="TxID", zh="交易哈希（TxID）"),
+            prompt=Text(en="TxID / hash (optional)", zh="交易哈希 TxID（可选）"),
+            help="Transaction hash (TxID), in full.",
+            metavar="ID",
+        ),
+        Field(
+            "network",
+            label=Text(en="Network", zh="网络"),
+            prompt=Text(en="Network (optional, e.g. TRC20)", zh="网络（可选，如 TRC20）"),
+            help="Network / chain, e.g. TRC20, ERC20, BTC.",
+            metavar="N",
+        ),
+        Field(
+            "note",
+            label=Text(en="Note", zh="备注"),
+            prompt=Text(en="Note (optional)", zh="备注（可选）"),
+            help="Anything else about it.",
+            long=True,
+        ),
+    ),
+    describe=_describe,
+    recorded=Text(
+        en="Unauthorized {tx_type} recorded (E{n}): {amount} {asset}",
+        zh="记录未授权{tx_type}（E{n}）：{amount} {asset}",
+    ),
+    recorded_values=lambda e, lang: {
+        "tx_type": type_label(e.tx_type, lang),
+        "amount": fmt_amount(e.amount),
+        "asset": e.asset,
+    },
+)
