@@ -244,3 +244,27 @@ def test_only_http_addresses_and_some_data(url: str) -> None:
         request_token(SUMS, "file:///etc/passwd")
     with pytest.raises(UsageError, match="empty"):
         request_token(b"", url)
+
+
+def test_a_case_file_carries_a_token_over_its_sums(
+    url: str, authority: Authority, tmp_path: Path
+) -> None:
+    """The flow `incident bundle --timestamp` will use: sums, then a token over them."""
+    import zipfile
+
+    from incident.report.casefile import Entry, check_case_file, write_case_file
+
+    def stamp(sums: bytes) -> list[Entry]:
+        token = request_token(sums, url, timeout=20)
+        assert token.certificate is not None
+        return [Entry("SHA256SUMS.tsr", token.response), Entry("tsa.pem", token.certificate)]
+
+    entries = [Entry("README.txt", b"read me"), Entry("shot.png", b"\x89PNG", folder="originals")]
+    case = write_case_file(tmp_path / "case.zip", entries, after_sums=stamp)
+    checked = check_case_file(case.path, unlisted_ok=["SHA256SUMS.tsr", "tsa.pem"])
+    with zipfile.ZipFile(case.path) as archive:
+        response = archive.read("SHA256SUMS.tsr")
+    assert verify_token(response, data=checked.sums, ca=authority.ca).trusted
+    # A token taken from this case file does not vouch for another one's sums.
+    with pytest.raises(TimestampInvalid, match="for other data"):
+        verify_token(response, data=checked.sums.replace(b"README", b"README2"), ca=authority.ca)
