@@ -4,7 +4,7 @@
 the target folder, fsync, rename, fsync the folder) with mode 0600. Files are read and written
 in chunks, so memory does not grow with their size. Given the same entries and ``when`` two
 runs give the same bytes: entries keep their order, every header carries the same time and
-permissions, and nothing else varies.
+permissions, and nothing else varies (deflated bytes depend on the zlib build, as always).
 
 ``SHA256SUMS`` lists every other file as ``<hex> *<name>``, the binary-mode line GNU
 ``sha256sum -c`` reads (coreutils ``split_3``: digest, one space, ``' '`` or ``'*'``, then the
