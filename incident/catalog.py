@@ -459,3 +459,19 @@ CATALOG.update(
         "report.integ.warnings": ("Reading the journal noted: {warnings}", "读取日志时发现：{warnings}"),
     }
 )
+
+# Trusted timestamps (incident/report/timestamp.py).
+CATALOG.update(
+    {
+        "timestamp.proof": (
+            "these files existed no later than {time}, per {authority}",
+            "这些文件最晚在 {time} 已经存在（时间戳机构：{authority}）",
+        ),
+        "timestamp.unchecked": (
+            "the timestamp token matches these files ({time}, per {authority}), but its "
+            "signature was not checked: give the authority's CA certificate with --tsa-cert",
+            "时间戳凭证与这些文件相符（{time}，时间戳机构：{authority}），但尚未校验其签名："
+            "请用 --tsa-cert 提供该机构的 CA 证书",
+        ),
+    }
+)

@@ -122,3 +122,11 @@ class IntegrityError(IncidentError):
     def __init__(self, message: str, entry: int | None = None, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.entry = entry
+
+
+class TimestampUnavailable(IncidentError):
+    """The time-stamping authority could not be reached or did not grant a token."""
+
+
+class TimestampInvalid(IntegrityError):
+    """A trusted timestamp does not prove what it claims (other data, bad signature, untrusted)."""
