@@ -1,0 +1,1 @@
+"""The domain core: what the tool knows about incidents, networks and evidence."""
