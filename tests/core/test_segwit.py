@@ -202,3 +202,17 @@ def test_every_single_substitution_is_caught(address: str) -> None:
                 continue
             changed = lower[:i] + c + lower[i + 1 :]
             assert segwit.decode_address(hrp, changed) is None, changed
+
+
+@pytest.mark.parametrize("address", INVALID_ADDRESSES + INVALID_ADDRESSES_BIP173)
+def test_invalid_addresses_get_a_finding_on_bitcoin(address: str) -> None:
+    from incident.core.networks import by_id, check_address
+
+    assert check_address(address, by_id()["bitcoin"]) != []
+
+
+@pytest.mark.parametrize("address", [a for a, _ in VALID_ADDRESSES if a.lower().startswith("bc")])
+def test_valid_mainnet_addresses_pass_on_bitcoin(address: str) -> None:
+    from incident.core.networks import by_id, check_address
+
+    assert check_address(address, by_id()["bitcoin"]) == []
