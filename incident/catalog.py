@@ -517,3 +517,26 @@ CATALOG.update(
         ),
     }
 )
+
+# Reading an exchange's history export (incident/importers/).
+CATALOG.update(
+    {
+        "import.zone.header": (
+            "Times read as {zone}, as the file's header says.",
+            "时间按文件表头注明的 {zone} 读取。",
+        ),
+        "import.zone.cells": (
+            "Times read as {zone}, as written beside each time in the file.",
+            "时间按文件中每个时间后注明的 {zone} 读取。",
+        ),
+        "import.zone.assumed": (
+            "The file does not say which time zone its times are in; they were read as {zone}. "
+            "If they are local times, import again giving the zone they are in.",
+            "文件没有注明时间的时区，已按 {zone} 读取。如果这些是当地时间，请注明所在时区后重新导入。",
+        ),
+        "import.zone.given": (
+            "Times read as {zone}, the zone you gave, whatever the file says.",
+            "时间按你指定的时区 {zone} 读取，不论文件中如何注明。",
+        ),
+    }
+)
