@@ -475,3 +475,98 @@ CATALOG.update(
         ),
     }
 )
+
+# Findings of the offline address and TxID checks (incident/core/identifiers.py).
+CATALOG.update(
+    {
+        "finding.address.checksum": (
+            "This address does not check out for {network}: a character is probably mistyped, "
+            "missing or extra. Copy it again from the exchange's page.",
+            "该地址在 {network} 上校验不通过：可能有字符输错、漏掉或多出。请从交易所页面重新复制。",
+        ),
+        "finding.address.other-network": (
+            "This is an address on {other}, but the network says {network}.",
+            "这是 {other} 上的地址，但网络填写的是 {network}。",
+        ),
+        "finding.address.other-network-damaged": (
+            "This looks like an address on {other} with a mistyped character, but the network "
+            "says {network}.",
+            "这看起来是 {other} 上的地址（且有字符输错），但网络填写的是 {network}。",
+        ),
+        "finding.address.is-txid": (
+            "This looks like a TxID, not an address.",
+            "这看起来是交易哈希（TxID），不是地址。",
+        ),
+        "finding.address.shape": (
+            "This does not look like an address on {network} (expected {shape}).",
+            "这不像 {network} 上的地址（应为{shape}）。",
+        ),
+        "finding.txid.damaged": (
+            "This TxID is incomplete or has a mistyped character: on {network} a TxID is "
+            "{shape}, and this one has {length} characters.",
+            "该 TxID 不完整或有字符输错：{network} 上的 TxID 是{shape}，这里却有 {length} 个字符。",
+        ),
+        "finding.txid.no-prefix": (
+            "On {network} a TxID starts with 0x; this one is the 64 hex digits without it.",
+            "{network} 上的 TxID 以 0x 开头；这里只有后面的 64 位十六进制字符。",
+        ),
+        "finding.txid.other-network": (
+            "This TxID ({shape}) has the form used on {other}, but the network says {network}.",
+            "该 TxID（{shape}）是 {other} 上的格式，但网络填写的是 {network}。",
+        ),
+        "finding.txid.is-address": (
+            "This is an address on {other}, not a TxID.",
+            "这是 {other} 上的地址，不是 TxID。",
+        ),
+        "finding.txid.shape": (
+            "This does not look like a TxID on {network} (expected {shape}; it has {length} "
+            "characters).",
+            "这不像 {network} 上的 TxID（应为{shape}，这里有 {length} 个字符）。",
+        ),
+        "shape.address.bitcoin": ("1…, 3… or bc1…", "1…、3… 或 bc1… 开头"),
+        "shape.address.bitcoin-testnet": ("m…, n…, 2… or tb1…", "m…、n…、2… 或 tb1… 开头"),
+        "shape.address.litecoin": ("L…, M…, 3… or ltc1…", "L…、M…、3… 或 ltc1… 开头"),
+        "shape.address.dogecoin": ("D…, A… or 9…", "D…、A… 或 9… 开头"),
+        "shape.address.evm": ("0x and 40 hex digits", "0x 加 40 位十六进制字符"),
+        "shape.address.tron": ("T and 33 more characters", "T 开头、共 34 位字符"),
+        "shape.address.solana": ("32 to 44 base58 characters", "32 到 44 位 base58 字符"),
+        "shape.address.ton": (
+            "EQ… or UQ… of 48 characters, or 0: and 64 hex digits",
+            "EQ… 或 UQ… 开头的 48 位字符，或 0: 加 64 位十六进制字符",
+        ),
+        "shape.address.xrp": ("r… of 25 to 35 characters", "r 开头的 25 到 35 位字符"),
+        "shape.txid.hex": ("64 hex digits", "64 位十六进制字符"),
+        "shape.txid.evm": ("0x and 64 hex digits", "0x 加 64 位十六进制字符"),
+        "shape.txid.solana": (
+            "a base58 signature of 87 or 88 characters",
+            "87 或 88 位 base58 签名",
+        ),
+        "shape.txid.ton": (
+            "64 hex digits or 44 base64 characters",
+            "64 位十六进制字符或 44 位 base64 字符",
+        ),
+    }
+)
+
+# Reading an exchange's history export (incident/importers/).
+CATALOG.update(
+    {
+        "import.zone.header": (
+            "Times read as {zone}, as the file's header says.",
+            "时间按文件表头注明的 {zone} 读取。",
+        ),
+        "import.zone.cells": (
+            "Times read as {zone}, as written beside each time in the file.",
+            "时间按文件中每个时间后注明的 {zone} 读取。",
+        ),
+        "import.zone.assumed": (
+            "The file does not say which time zone its times are in; they were read as {zone}. "
+            "If they are local times, import again giving the zone they are in.",
+            "文件没有注明时间的时区，已按 {zone} 读取。如果这些是当地时间，请注明所在时区后重新导入。",
+        ),
+        "import.zone.given": (
+            "Times read as {zone}, the zone you gave, whatever the file says.",
+            "时间按你指定的时区 {zone} 读取，不论文件中如何注明。",
+        ),
+    }
+)

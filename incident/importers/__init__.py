@@ -1,0 +1,1 @@
+"""Exchange history exports -> typed transaction rows, one module per exchange."""
