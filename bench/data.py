@@ -49,33 +49,40 @@ def evidence_rows(count: int, seed: int = 1) -> list[dict[str, Any]]:
         at = START + timedelta(minutes=10 + i)
         roll = i % 10
         if roll < 6:
-            rows.append({
-                "kind": "transaction",
-                "time": (at - timedelta(minutes=5)).isoformat(),
-                "tx_type": rnd.choice(("withdrawal", "withdrawal", "trade", "transfer")),
-                "asset": rnd.choice(("USDT", "BTC", "ETH", "TRX")),
-                "amount": str(Decimal(rnd.randrange(1, 10**8)) / Decimal(10**4)),
-                "to_address": "T" + "".join(rnd.choices("ABCDEFGHJKLMNPQRSTUVWXYZ123456789", k=33)),
-                "txid": f"{rnd.getrandbits(256):064x}",
-                "network": "TRC20",
-                "note": "not made by me",
-            })
+            rows.append(
+                {
+                    "kind": "transaction",
+                    "time": (at - timedelta(minutes=5)).isoformat(),
+                    "tx_type": rnd.choice(("withdrawal", "withdrawal", "trade", "transfer")),
+                    "asset": rnd.choice(("USDT", "BTC", "ETH", "TRX")),
+                    "amount": str(Decimal(rnd.randrange(1, 10**8)) / Decimal(10**4)),
+                    "to_address": "T"
+                    + "".join(rnd.choices("ABCDEFGHJKLMNPQRSTUVWXYZ123456789", k=33)),
+                    "txid": f"{rnd.getrandbits(256):064x}",
+                    "network": "TRC20",
+                    "note": "not made by me",
+                }
+            )
         elif roll < 8:
-            rows.append({
-                "kind": "login",
-                "time": (at - timedelta(minutes=30)).isoformat(),
-                "ip": f"203.0.113.{rnd.randrange(1, 255)}",
-                "device": rnd.choice(("Chrome 120 / Windows", "Safari / iPhone", "okhttp/4.9")),
-                "location": rnd.choice(("Lagos, NG", "Hanoi, VN", "Frankfurt, DE")),
-            })
+            rows.append(
+                {
+                    "kind": "login",
+                    "time": (at - timedelta(minutes=30)).isoformat(),
+                    "ip": f"203.0.113.{rnd.randrange(1, 255)}",
+                    "device": rnd.choice(("Chrome 120 / Windows", "Safari / iPhone", "okhttp/4.9")),
+                    "location": rnd.choice(("Lagos, NG", "Hanoi, VN", "Frankfurt, DE")),
+                }
+            )
         elif roll < 9:
-            rows.append({
-                "kind": "contact",
-                "channel": _CHANNELS[i % len(_CHANNELS)],
-                "summary": f"Asked support to freeze withdrawals; agent promised a reply (#{i}).",
-                "ticket": f"T-{100000 + i}",
-                "agent": "Agent " + rnd.choice("ABCDEFG"),
-            })
+            rows.append(
+                {
+                    "kind": "contact",
+                    "channel": _CHANNELS[i % len(_CHANNELS)],
+                    "summary": f"Asked support to freeze withdrawals; agent promised a reply (#{i}).",
+                    "ticket": f"T-{100000 + i}",
+                    "agent": "Agent " + rnd.choice("ABCDEFG"),
+                }
+            )
         else:
             rows.append({"kind": "note", "text": f"Noticed change number {i} in the account. " * 3})
         rows[-1]["at"] = at.isoformat()
@@ -83,7 +90,10 @@ def evidence_rows(count: int, seed: int = 1) -> list[dict[str, Any]]:
 
 
 _KINDS: dict[str, Any] = {
-    "transaction": Transaction, "login": Login, "contact": Contact, "note": Note,
+    "transaction": Transaction,
+    "login": Login,
+    "contact": Contact,
+    "note": Note,
 }
 
 
@@ -95,8 +105,13 @@ def _event(row: dict[str, Any]) -> ev.EvidenceAdded:
 
 def start(store: Store) -> str:
     state = actions.start(
-        store, playbook="crypto-exchange", platform="OKX", account="lin@example.com",
-        now=START, discovered_at=(START - timedelta(hours=1)).isoformat(), tz="Asia/Shanghai",
+        store,
+        playbook="crypto-exchange",
+        platform="OKX",
+        account="lin@example.com",
+        now=START,
+        discovered_at=(START - timedelta(hours=1)).isoformat(),
+        tz="Asia/Shanghai",
     )
     return state.id
 
@@ -145,9 +160,11 @@ def _page(variant: int) -> Any:
         y = 96 + row * 30
         shade = (255, 255, 255) if row % 2 else (236, 239, 244)
         draw.rectangle((24, y, 1256, y + 28), fill=shade)
-        text = (f"2026-11-25 14:{row:02d}:{rnd.randrange(60):02d}  Withdrawal  "
-                f"{rnd.randrange(1, 99999)}.{rnd.randrange(100):02d} USDT  "
-                f"T{rnd.getrandbits(160):040x}  Completed")
+        text = (
+            f"2026-11-25 14:{row:02d}:{rnd.randrange(60):02d}  Withdrawal  "
+            f"{rnd.randrange(1, 99999)}.{rnd.randrange(100):02d} USDT  "
+            f"T{rnd.getrandbits(160):040x}  Completed"
+        )
         draw.text((36, y + 8), text, fill=(30, 30, 30))
     return img
 
@@ -206,8 +223,16 @@ def report_session(
         text = f"Screenshot {i}: the withdrawal history page after the takeover."
         at = NOW - timedelta(minutes=shots - i)
         actions.add_evidence(store, sid, actions.note(text), now=at, files=[path])
-        rows.append({"kind": "note", "text": text, "at": at.isoformat(), "file": str(path),
-                     "size": len(image), "sha256": hashlib.sha256(image).hexdigest()})
+        rows.append(
+            {
+                "kind": "note",
+                "text": text,
+                "at": at.isoformat(),
+                "file": str(path),
+                "size": len(image),
+                "sha256": hashlib.sha256(image).hexdigest(),
+            }
+        )
         images.append(str(path))
     playbook = store.first_event(sid).playbook
     return sid, {

@@ -79,8 +79,11 @@ class Bench:
         self.scratch = home / "scratch"
         self.scratch.mkdir()
         self.env = dict(os.environ)
-        self.env.update(INCIDENT_HOME=str(home / "data"), INCIDENT_PASSPHRASE="bench passphrase",
-                        INCIDENT_LOCK_TIMEOUT="30")
+        self.env.update(
+            INCIDENT_HOME=str(home / "data"),
+            INCIDENT_PASSPHRASE="bench passphrase",
+            INCIDENT_LOCK_TIMEOUT="30",
+        )
         self.env.pop("INCIDENT_DEBUG", None)
         # Compiled bytecode, as an installed wheel has it; kept out of the source tree.
         self.env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -101,8 +104,9 @@ class Bench:
         made: dict[str, Any] = json.loads(self.run([PYTHON, str(HERE / "data.py"), *args]).output)
         return made
 
-    def pair(self, figure: list[str], baseline: list[str], runs: int,
-             warm_figure: bool = True) -> tuple[list[Run], list[Run]]:
+    def pair(
+        self, figure: list[str], baseline: list[str], runs: int, warm_figure: bool = True
+    ) -> tuple[list[Run], list[Run]]:
         """Warm both up once (the baseline alone when the figure is a long run of the same
         code), then alternate them ``runs`` times."""
         if warm_figure:
@@ -115,16 +119,39 @@ class Bench:
             b.append(self.run(baseline))
         return a, b
 
-    def timed(self, case: str, figure: list[Run], baseline: list[Run], *,
-              max_ratio: float | None = None, under: float | None = None,
-              label: str = "") -> None:
+    def timed(
+        self,
+        case: str,
+        figure: list[Run],
+        baseline: list[Run],
+        *,
+        max_ratio: float | None = None,
+        under: float | None = None,
+        label: str = "",
+    ) -> None:
         """A row of run times: medians, with the range of the runs in brackets."""
-        self.add(case, median(figure), median(baseline), max_ratio=max_ratio, under=under,
-                 label=label, spread=(_range(figure), _range(baseline)))
+        self.add(
+            case,
+            median(figure),
+            median(baseline),
+            max_ratio=max_ratio,
+            under=under,
+            label=label,
+            spread=(_range(figure), _range(baseline)),
+        )
 
-    def add(self, case: str, figure: float, baseline: float, *, max_ratio: float | None = None,
-            under: float | None = None, unit: str = "s", label: str = "",
-            spread: tuple[str, str] = ("", "")) -> None:
+    def add(
+        self,
+        case: str,
+        figure: float,
+        baseline: float,
+        *,
+        max_ratio: float | None = None,
+        under: float | None = None,
+        unit: str = "s",
+        label: str = "",
+        spread: tuple[str, str] = ("", ""),
+    ) -> None:
         """A row: ``figure`` and ``baseline``; passes when figure / baseline <= ``max_ratio``,
         or when the figure itself is under ``under``."""
         ratio = figure / baseline
@@ -133,8 +160,16 @@ class Bench:
         else:
             assert under is not None
             ok, budget = figure < under, f"< {_fmt(under, unit)}"
-        self.rows.append(Row(case, _fmt(figure, unit) + spread[0],
-                             _fmt(baseline, unit) + spread[1] + label, f"{ratio:.2f}x", budget, ok))
+        self.rows.append(
+            Row(
+                case,
+                _fmt(figure, unit) + spread[0],
+                _fmt(baseline, unit) + spread[1] + label,
+                f"{ratio:.2f}x",
+                budget,
+                ok,
+            )
+        )
         self.print_row(self.rows[-1])
 
     def check(self, case: str, figure: str, budget: str, ok: bool, baseline: str = "") -> None:
@@ -144,8 +179,11 @@ class Bench:
     @staticmethod
     def print_row(row: Row) -> None:
         verdict = "PASS" if row.ok else "FAIL"
-        print(f"{row.case:<38} {row.figure:>24} {row.baseline:>40} {row.ratio:>7} "
-              f"{row.budget:>10}  {verdict}", flush=True)
+        print(
+            f"{row.case:<38} {row.figure:>24} {row.baseline:>40} {row.ratio:>7} "
+            f"{row.budget:>10}  {verdict}",
+            flush=True,
+        )
 
 
 def _fmt(value: float, unit: str) -> str:
@@ -177,13 +215,13 @@ def _sessions(b: Bench, sizes: tuple[int, ...]) -> dict[int, str]:
         if size not in b.sessions:
             made = b.build("sessions", str(size))
             b.sessions[size] = made[str(size)]
-            print(f"  (built a session of {size:,} events in {made['seconds']:.1f} s)",
-                  flush=True)
+            print(f"  (built a session of {size:,} events in {made['seconds']:.1f} s)", flush=True)
     return b.sessions
 
 
 def case_append(b: Bench) -> None:
     ids = _sessions(b, (10, 10_000))
+
     def add(sid: str) -> list[str]:
         return [SCRIPT, "evidence", "add", "--session", sid, "--note", "Called the bank again."]
 
@@ -193,17 +231,23 @@ def case_append(b: Bench) -> None:
 
 def case_status(b: Bench) -> None:
     ids = _sessions(b, (10, 10_000))
-    big, small = b.pair([SCRIPT, "status", "--session", ids[10_000]],
-                        [SCRIPT, "status", "--session", ids[10]], runs=9)
+    big, small = b.pair(
+        [SCRIPT, "status", "--session", ids[10_000]],
+        [SCRIPT, "status", "--session", ids[10]],
+        runs=9,
+    )
     b.timed("status, 10k events", big, small, max_ratio=1.5, label=" 10 events")
 
 
 def case_verify(b: Bench) -> None:
     ids = _sessions(b, (10, 100_000))
-    big, small = b.pair([SCRIPT, "verify", "--json", "--session", ids[100_000]],
-                        [SCRIPT, "verify", "--json", "--session", ids[10]], runs=3,
-                        warm_figure=False)  # 3 runs: a 3-4 s case, not a fast one
-    entries = json.loads(big[0].output[big[0].output.index("{"):])["entries"]
+    big, small = b.pair(
+        [SCRIPT, "verify", "--json", "--session", ids[100_000]],
+        [SCRIPT, "verify", "--json", "--session", ids[10]],
+        runs=3,
+        warm_figure=False,
+    )  # 3 runs: a 3-4 s case, not a fast one
+    entries = json.loads(big[0].output[big[0].output.index("{") :])["entries"]
     assert entries == 100_000, entries
     b.timed("verify, 100k events", big, small, under=5.0, label=" 10 events")
 
@@ -214,8 +258,9 @@ def _jpegs_embedded_as_is(pdf: Path, images: list[str]) -> tuple[int, int]:
 
     from pypdf import PdfReader
 
-    wanted = {hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in images
-              if p.endswith(".jpg")}
+    wanted = {
+        hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in images if p.endswith(".jpg")
+    }
     found = set()
     for page in PdfReader(pdf).pages:
         resources: Any = page.get("/Resources")
@@ -236,13 +281,17 @@ def _attached_bytes(pdf: Path) -> int:
     from pypdf import PdfReader
 
     # pypdf lists a file under each of its names (/F and /UF): count distinct contents.
-    files = {hashlib.sha256(data).digest(): len(data)
-             for blobs in PdfReader(pdf).attachments.values() for data in blobs}
+    files = {
+        hashlib.sha256(data).digest(): len(data)
+        for blobs in PdfReader(pdf).attachments.values()
+        for data in blobs
+    }
     return sum(files.values())
 
 
-def _report_pair(b: Bench, made: dict[str, Any], shots: int, runs: int) -> tuple[
-        list[Run], list[Run], Path, dict[str, Any]]:
+def _report_pair(
+    b: Bench, made: dict[str, Any], shots: int, runs: int
+) -> tuple[list[Run], list[Run], Path, dict[str, Any]]:
     """Time ``incident report`` on a session built by bench/data.py against the baseline
     laying out its plain twin; figure and baseline runs alternate."""
     content = made[str(shots)]["plain"]
@@ -259,15 +308,22 @@ def _report_pair(b: Bench, made: dict[str, Any], shots: int, runs: int) -> tuple
     return fig, base, ours, content
 
 
-def _report_timed(b: Bench, made: dict[str, Any], shots: int) -> tuple[
-        float, float, Path, list[str]]:
+def _report_timed(
+    b: Bench, made: dict[str, Any], shots: int
+) -> tuple[float, float, Path, list[str]]:
     fig, base, pdf, content = _report_pair(b, made, shots, runs=3)
     name = f"report, {shots} screenshots"
     t_fig, t_base = median(fig), median(base)
     b.timed(f"{name}: time", fig, base, max_ratio=1.5, label=" bare reportlab")
     rss = max(r.max_rss_mb for r in fig)
-    b.add(f"{name}: peak RSS", rss, max(r.max_rss_mb for r in base), under=300, unit="MB",
-          label=" bare reportlab")
+    b.add(
+        f"{name}: peak RSS",
+        rss,
+        max(r.max_rss_mb for r in base),
+        under=300,
+        unit="MB",
+        label=" bare reportlab",
+    )
     return t_fig, t_base, pdf, content["images"]
 
 
@@ -276,28 +332,42 @@ def _report_file(b: Bench, shots: int, pdf: Path, images: list[str]) -> None:
     image_bytes = sum(Path(p).stat().st_size for p in images)
     limit = 1.1 * image_bytes + 1024 * 1024
     size = pdf.stat().st_size
-    b.check(f"{name}: file size", f"{size / 2**20:.1f} MB", f"<= {limit / 2**20:.1f} MB",
-            size <= limit, f"images {image_bytes / 2**20:.1f} MB")
+    b.check(
+        f"{name}: file size",
+        f"{size / 2**20:.1f} MB",
+        f"<= {limit / 2**20:.1f} MB",
+        size <= limit,
+        f"images {image_bytes / 2**20:.1f} MB",
+    )
     same, total = _jpegs_embedded_as_is(pdf, images)
     b.check(f"{name}: JPEGs not re-encoded", f"{same}/{total}", "all", same == total)
     attached = _attached_bytes(pdf)
     if attached:
-        b.notes.append(f"{name}: files attached to the PDF (/EmbeddedFiles) take "
-                       f"{attached / 2**20:.1f} MB of its {size / 2**20:.1f} MB.")
+        b.notes.append(
+            f"{name}: files attached to the PDF (/EmbeddedFiles) take "
+            f"{attached / 2**20:.1f} MB of its {size / 2**20:.1f} MB."
+        )
 
 
 def case_report(b: Bench) -> None:
     # A small session first, to warm up (bytecode, font, both image paths).
     _report_pair(b, b.build("report", "10", str(b.home / "shots"), "2"), 2, runs=1)
     made = b.build("report", "1000", str(b.home / "shots"), "50", "100")
-    print(f"  (built 1,000-entry sessions with 50 and 100 screenshots in "
-          f"{made['seconds']:.1f} s)", flush=True)
+    print(
+        f"  (built 1,000-entry sessions with 50 and 100 screenshots in {made['seconds']:.1f} s)",
+        flush=True,
+    )
     fig50, base50, pdf50, images50 = _report_timed(b, made, 50)
     fig100, base100, pdf100, images100 = _report_timed(b, made, 100)
     # Linear growth: T = a + b * shots gives T100 / T50 <= 2 whatever the fixed part a.
     growth, bare = fig100 / fig50, base100 / base50
-    b.check("report time, 100 / 50 screenshots", f"{growth:.2f}x", "<= 2x (linear)",
-            growth <= 2.0, f"{bare:.2f}x bare reportlab")
+    b.check(
+        "report time, 100 / 50 screenshots",
+        f"{growth:.2f}x",
+        "<= 2x (linear)",
+        growth <= 2.0,
+        f"{bare:.2f}x bare reportlab",
+    )
     # After all timing: reading the PDFs here grows this process, and a spawned child's
     # peak RSS starts from its parent's.
     _report_file(b, 50, pdf50, images50)
@@ -357,16 +427,23 @@ def write_results(b: Bench, info: dict[str, str], load_before: str, seconds: flo
         "|---|---|---|---|---|---|",
     ]
     for r in b.rows:
-        lines.append(f"| {r.case} | {r.figure} | {r.baseline} | {r.ratio} | {r.budget} | "
-                     f"{'PASS' if r.ok else 'FAIL'} |")
+        lines.append(
+            f"| {r.case} | {r.figure} | {r.baseline} | {r.ratio} | {r.budget} | "
+            f"{'PASS' if r.ok else 'FAIL'} |"
+        )
     lines += ["", "## Machine", ""]
     lines += [f"- {k}: {v}" for k, v in info.items()]
-    lines += [f"- Load average before / after: {load_before} / {load()}",
-              f"- Peak RSS of bench/run.py itself when it started a child: "
-              f"{b.parent_rss / 1024:.0f} MB (a floor under the children's RSS figures)",
-              f"- Whole run: {seconds:.0f} s ("
-              + ", ".join(f"{k} {v:.0f} s" for k, v in b.elapsed.items()) + ")",
-              "", "## How", ""]
+    lines += [
+        f"- Load average before / after: {load_before} / {load()}",
+        f"- Peak RSS of bench/run.py itself when it started a child: "
+        f"{b.parent_rss / 1024:.0f} MB (a floor under the children's RSS figures)",
+        f"- Whole run: {seconds:.0f} s ("
+        + ", ".join(f"{k} {v:.0f} s" for k, v in b.elapsed.items())
+        + ")",
+        "",
+        "## How",
+        "",
+    ]
     lines += [
         f"- `incident` is the console script next to the interpreter ({SCRIPT}), not a "
         "version-manager shim.",

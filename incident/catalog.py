@@ -260,14 +260,23 @@ CATALOG.update(
 # The PDF report (incident report).
 CATALOG.update(
     {
-        "report.title": ("Account takeover on {platform}: please act now", "{platform} 账户被盗：请立即处理"),
-        "report.doc-title": ("Incident report: {platform} account {account}", "事件报告：{platform} 账户 {account}"),
+        "report.title": (
+            "Account takeover on {platform}: please act now",
+            "{platform} 账户被盗：请立即处理",
+        ),
+        "report.doc-title": (
+            "Incident report: {platform} account {account}",
+            "事件报告：{platform} 账户 {account}",
+        ),
         "report.author": ("Owner of {account}", "{account} 的账户所有人"),
         "report.subject": (
             "Unauthorized access to {platform} account {account}, discovered {discovered}",
             "{platform} 账户 {account} 遭他人盗用，发现于 {discovered}",
         ),
-        "report.keywords": ("account takeover, incident report, {platform}", "账户被盗, 事件报告, {platform}"),
+        "report.keywords": (
+            "account takeover, incident report, {platform}",
+            "账户被盗, 事件报告, {platform}",
+        ),
         "report.header": (
             "Incident report · {platform} · {account} · session {session}",
             "事件报告 · {platform} · {account} · 事件编号 {session}",
@@ -328,7 +337,10 @@ CATALOG.update(
         "report.check.met": ("met", "按时完成"),
         "report.check.missed": ("missed by {by}", "超时 {by}"),
         "report.check.overdue": ("overdue by {by}", "已超时 {by}"),
-        "report.check.override": ("recorded with an override; not done first", "强制记录，以下前置步骤当时未完成"),
+        "report.check.override": (
+            "recorded with an override; not done first",
+            "强制记录，以下前置步骤当时未完成",
+        ),
         "report.tx.intro": (
             "Addresses and TxIDs are given in full. Each TxID links to a public block explorer for "
             "its network; trades inside the exchange have no TxID.",
@@ -336,7 +348,10 @@ CATALOG.update(
         ),
         "report.tx.none": ("No unauthorized transactions recorded.", "未记录未授权交易。"),
         "report.tx.explorer": ("on {name}", "可在 {name} 查看"),
-        "report.tx.explorer-none": ("no explorer known for this network", "暂无该网络的已知区块浏览器"),
+        "report.tx.explorer-none": (
+            "no explorer known for this network",
+            "暂无该网络的已知区块浏览器",
+        ),
         "report.col.time": ("Time", "时间"),
         "report.col.local": ("Local time", "本地时间"),
         "report.col.utc": ("UTC", "UTC 时间"),
@@ -423,7 +438,10 @@ CATALOG.update(
             "Texts that were too long for the tables above, in full.",
             "上文表格中因篇幅过长而截断的文本，全文如下。",
         ),
-        "report.fulltext.cut": ("[cut here: full text under “{section}”, {ref}]", "［此处截断，全文见“{section}”{ref}］"),
+        "report.fulltext.cut": (
+            "[cut here: full text under “{section}”, {ref}]",
+            "［此处截断，全文见“{section}”{ref}］",
+        ),
         "report.integ.intro": (
             "Every action and piece of evidence in this report was recorded in an append-only "
             "journal. Each entry is encrypted and carries the SHA-256 hash of the entry before it, "
@@ -432,7 +450,10 @@ CATALOG.update(
             "因此任何修改、调换顺序或删除都会使哈希链断裂。",
         ),
         "report.integ.entries": ("Journal entries", "日志记录数"),
-        "report.integ.head": ("Head hash (SHA-256 of the last entry)", "链头哈希（最后一条记录的 SHA-256）"),
+        "report.integ.head": (
+            "Head hash (SHA-256 of the last entry)",
+            "链头哈希（最后一条记录的 SHA-256）",
+        ),
         "report.integ.files": ("Attachments", "附件数"),
         "report.integ.playbook": ("Playbook", "处置手册"),
         "report.integ.how-title": ("How to check", "如何校验"),
@@ -456,7 +477,10 @@ CATALOG.update(
             "Windows 上用 certutil -hashfile 文件名 SHA256），与证据清单中的值比对。JPEG 截图用 "
             "pdfimages -all 导出后，也可以用同样的方法核对。",
         ),
-        "report.integ.warnings": ("Reading the journal noted: {warnings}", "读取日志时发现：{warnings}"),
+        "report.integ.warnings": (
+            "Reading the journal noted: {warnings}",
+            "读取日志时发现：{warnings}",
+        ),
     }
 )
 

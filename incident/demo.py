@@ -152,7 +152,9 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[SessionVi
         elif a.step:
             if files:  # a screenshot of what the step found, filed under the step
                 label = f"Screenshot for step {a.step}"
-                actions.add_evidence(store, sid, actions.note(label), now=now, files=files, step_id=a.step)
+                actions.add_evidence(
+                    store, sid, actions.note(label), now=now, files=files, step_id=a.step
+                )
             actions.mark_step(
                 store, sid, a.step, a.status or "done", now=now, note=a.note, reason=a.reason
             )

@@ -104,8 +104,9 @@ class NeedsConfirmation(EvidenceError):
     ``what`` is "password" or "one-time code"; the caller asks (a prompt, --yes).
     """
 
-    def __init__(self, message: str, hint: str | None = None, *, field: str | None = None,
-                 what: str = "") -> None:
+    def __init__(
+        self, message: str, hint: str | None = None, *, field: str | None = None, what: str = ""
+    ) -> None:
         super().__init__(message, hint, field=field)
         self.what = what
 

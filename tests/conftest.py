@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from incident.journal import keys
+from tests.factory import SessionFactory
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +77,14 @@ def session(run: Runner) -> str:
     import json
 
     return str(json.loads(result.stdout)["session_id"])
+
+
+@pytest.fixture
+def make_session() -> SessionFactory:
+    """Sessions with evidence, made through the core: ``sid = make_session(evidence=[...])``."""
+    from incident.core.store import Store
+
+    return SessionFactory(Store())
 
 
 def has_tool(name: str) -> bool:

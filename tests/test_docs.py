@@ -16,7 +16,10 @@ def _commands(
     group: click.Group, prefix: tuple[str, ...] = ()
 ) -> list[tuple[tuple[str, ...], click.Command]]:
     out = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # lazy groups load a command when asked for it
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         path = (*prefix, name)
         out.append((path, command))
         if isinstance(command, click.Group):
@@ -73,3 +76,22 @@ def test_readme_documents_exit_codes() -> None:
     text = README.read_text(encoding="utf-8")
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
         assert code in text
+
+
+def test_lazy_summaries_are_the_commands_own_first_lines() -> None:
+    """`incident --help` lists summaries from a table; each must be what the command says."""
+    from incident.cli.lazy import LazyGroup
+
+    wrong = []
+    groups = [((), cli), *ALL]
+    for path, command in groups:
+        if not isinstance(command, LazyGroup):
+            continue
+        for name, entry in command.lazy().items():
+            loaded = command.get_command(click.Context(command), name)
+            assert loaded is not None
+            first = (loaded.help or "").strip().split("\n\n")[0].replace("\n", " ")
+            if entry.summary != loaded.short_help and entry.summary != first:
+                wrong.append(f"{' '.join((*path, name))}: {entry.summary!r} vs {first!r}")
+    assert isinstance(cli, LazyGroup) and cli.lazy(), "the top-level group is lazy"
+    assert wrong == []

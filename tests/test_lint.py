@@ -47,3 +47,8 @@ def test_ruff_check_is_clean() -> None:
 def test_mypy_strict_is_clean() -> None:
     result = _run([*_tool("mypy"), "incident"])  # strict = true in pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    result = _run([*_tool("ruff"), "format", "--check", "incident", "tests", "bench"])
+    assert result.returncode == 0, result.stdout + result.stderr

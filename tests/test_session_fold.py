@@ -106,7 +106,9 @@ def event_lists(draw: st.DrawFn) -> list[ev.Base]:
                 )
             )
         else:
-            out.append(ev.SessionClosed(at=at) if draw(st.booleans()) else ev.SessionReopened(at=at))
+            out.append(
+                ev.SessionClosed(at=at) if draw(st.booleans()) else ev.SessionReopened(at=at)
+            )
     return out
 
 
@@ -164,7 +166,9 @@ def test_other_events_and_other_spellings_are_decoded_in_full() -> None:
 
 
 def test_evidence_is_decoded_only_when_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    contact = ev.EvidenceAdded(at=T0 + timedelta(hours=2), evidence=Contact(channel="chat", summary="s"))
+    contact = ev.EvidenceAdded(
+        at=T0 + timedelta(hours=2), evidence=Contact(channel="chat", summary="s")
+    )
     events: list[ev.Base] = [started()]
     events += [ev.EvidenceAdded(at=T0, evidence=Note(text=str(i))) for i in range(50)]
     events += [contact, ev.StepMarked(at=T0, step_id=STEP_IDS[0], status="done")]

@@ -30,9 +30,7 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "close": Lazy("incident.cli.sessions:close", "Close the session (it can be reopened)."),
     "reopen": Lazy("incident.cli.sessions:reopen", "Reopen a closed session."),
-    "export": Lazy(
-        "incident.cli.sessions:export", "Export the session as JSON, Markdown or PDF."
-    ),
+    "export": Lazy("incident.cli.sessions:export", "Export the session as JSON, Markdown or PDF."),
     "verify": Lazy(
         "incident.cli.sessions:verify",
         "Check the journal: every entry, its chain of hashes and its head (exit 3 if changed).",
@@ -57,9 +55,7 @@ COMMANDS: dict[str, Lazy] = {
         "incident.cli.report:report",
         "Write the PDF incident report: a first page support can act on, then the details.",
     ),
-    "message": Lazy(
-        "incident.cli.report:message", "Print a ready-to-send message to support."
-    ),
+    "message": Lazy("incident.cli.report:message", "Print a ready-to-send message to support."),
     "run": Lazy(
         "incident.cli.runner:run_",
         "Walk through the session step by step on this terminal (keys: d done, s skip, q quit).",
@@ -106,9 +102,7 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-@click.group(
-    cls=Group, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
-)
+@click.group(cls=Group, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="incident")
 def cli() -> None:
     """Walk through an account takeover step by step, record every action and piece of

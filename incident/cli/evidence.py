@@ -69,14 +69,20 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
     for f in kind.fields:
         choice = click.Choice(list(f.choices)) if f.choices else None
         decorators.append(
-            click.option(f.option, f.name, required=f.required, type=choice, metavar=f.metavar,
-                         help=f.help)
+            click.option(
+                f.option, f.name, required=f.required, type=choice, metavar=f.metavar, help=f.help
+            )
         )
     decorators += [
-        files_option("A screenshot or document to attach (repeatable); a copy is kept, "
-                     "with its SHA-256."),
-        click.option("--step", "step_id", metavar="STEP_ID",
-                     help="The playbook step this belongs to (ids: `incident status`)."),
+        files_option(
+            "A screenshot or document to attach (repeatable); a copy is kept, with its SHA-256."
+        ),
+        click.option(
+            "--step",
+            "step_id",
+            metavar="STEP_ID",
+            help="The playbook step this belongs to (ids: `incident status`).",
+        ),
         yes_option,
         json_option,
     ]

@@ -85,8 +85,10 @@ def _has_seed_phrase(text: str) -> bool:
             return True  # the last word of a phrase, glued to the prose after it
         # Chinese phrases are one character a word; prose runs characters together, though
         # its last character may be a phrase's first word ("助记词是的 一 是 ...").
-        char_run = (char_run + 1 if token in chars else 0) if len(token) == 1 else (
-            1 if token[-1] in chars else 0
+        char_run = (
+            (char_run + 1 if token in chars else 0)
+            if len(token) == 1
+            else (1 if token[-1] in chars else 0)
         )
         if run >= 12 or char_run >= 12:
             return True

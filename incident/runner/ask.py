@@ -25,8 +25,12 @@ class Ask:
         self.color = color
 
     def say(self, text: str, tone: str = "info") -> None:
-        styles: dict[str, dict[str, Any]] = {"error": {"fg": "red", "bold": True}, "warn": {"fg": "yellow", "bold": True},
-                  "ok": {"fg": "green"}, "dim": {"dim": True}}
+        styles: dict[str, dict[str, Any]] = {
+            "error": {"fg": "red", "bold": True},
+            "warn": {"fg": "yellow", "bold": True},
+            "ok": {"fg": "green"},
+            "dim": {"dim": True},
+        }
         style = styles.get(tone, {}) if self.color else {}
         click.echo(click.style(text, **style) if style else text)
 

@@ -108,7 +108,7 @@ def _wrap_one(text: str, cells: int, indent: str, hang: str) -> list[str]:
             head = clip(token, room() - used, ellipsis="")
             if head:
                 lines[-1].append(head)
-                token = token[len(head):]
+                token = token[len(head) :]
                 w = width(token)
             lines.append([])
             used = 0

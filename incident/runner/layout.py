@@ -77,9 +77,18 @@ def header(st: Status, lang: str, cells: int) -> list[Line]:
     left = clip(f"{s.platform} / {s.account}", max(8, cells - width(right) - 2))
     gap = max(2, cells - width(left) - width(right))
     p = st.progress
-    progress = t("label.progress", lang) + colon(lang) + t(
-        "progress.line", lang, done=p.done, skipped=p.skipped, failed=p.failed, left=p.left,
-        total=p.total,
+    progress = (
+        t("label.progress", lang)
+        + colon(lang)
+        + t(
+            "progress.line",
+            lang,
+            done=p.done,
+            skipped=p.skipped,
+            failed=p.failed,
+            left=p.left,
+            total=p.total,
+        )
     )
     lines = [Line(left + " " * gap + right, {"bold": True}), Line(progress, optional=True)]
     if st.overdue:
@@ -162,7 +171,9 @@ def _pages(body: list[Line], room: int) -> list[tuple[int, int]]:
             start += 1
         end = min(start + room, len(body))
         if end < len(body) and body[end].text:
-            blank = next((i for i in range(end - 1, start + room // 2, -1) if not body[i].text), None)
+            blank = next(
+                (i for i in range(end - 1, start + room // 2, -1) if not body[i].text), None
+            )
             end = blank if blank is not None else end
         spans.append((start, end))
         start = end

@@ -30,7 +30,11 @@ T = TypeVar("T")
 Mode = Literal["step", "checklist", "evidence", "text"]
 MORE = (" ", "pagedown", "down", "right")
 BACK = ("b", "pageup", "up", "left")
-MARKS: dict[str, Literal["done", "skipped", "failed"]] = {"d": "done", "s": "skipped", "f": "failed"}
+MARKS: dict[str, Literal["done", "skipped", "failed"]] = {
+    "d": "done",
+    "s": "skipped",
+    "f": "failed",
+}
 
 
 def run(session_id: str, lang: str | None = None) -> None:
@@ -68,8 +72,16 @@ def _goodbye(text: str) -> None:
 class Walk:
     """What is on screen, and what each key does to the session."""
 
-    def __init__(self, store: Store, sid: str, lang: str, term: Terminal, ask: Ask,
-                 color: bool, view: SessionView) -> None:
+    def __init__(
+        self,
+        store: Store,
+        sid: str,
+        lang: str,
+        term: Terminal,
+        ask: Ask,
+        color: bool,
+        view: SessionView,
+    ) -> None:
         self.store, self.sid, self.lang = store, sid, lang
         self.term, self.ask, self.color = term, ask, color
         self.view = view
@@ -80,7 +92,9 @@ class Walk:
         self.notices: list[Notice] = [Notice(w, "warn") for w in view.warnings]
         state = view.state
         if state.platform_id is None and state.playbook.platforms:
-            self.notices.append(Notice(t("runner.unknown-platform", lang, platform=state.platform), "warn"))
+            self.notices.append(
+                Notice(t("runner.unknown-platform", lang, platform=state.platform), "warn")
+            )
         self.text: tuple[str, str] = ("", "")  # (title, body) shown in "text" mode
         self.text_name = ""
 
@@ -102,22 +116,47 @@ class Walk:
         st = self.status()
         lang, color = self.lang, self.color
         if self.mode == "checklist":
-            shown = screen.checklist_screen(st, lang=lang, cells=cells, height=height,
-                                            page=self.page, current=self.current, color=color)
+            shown = screen.checklist_screen(
+                st,
+                lang=lang,
+                cells=cells,
+                height=height,
+                page=self.page,
+                current=self.current,
+                color=color,
+            )
         elif self.mode == "evidence":
-            shown = screen.evidence_menu(st, self.current, lang=lang, cells=cells, height=height,
-                                         color=color)
+            shown = screen.evidence_menu(
+                st, self.current, lang=lang, cells=cells, height=height, color=color
+            )
         elif self.mode == "text":
             title, text = self.text
-            shown = screen.text_screen(st, title, text, lang=lang, cells=cells, height=height,
-                                       page=self.page, extra_keys=[("w", t("runner.key.save", lang))],
-                                       color=color)
+            shown = screen.text_screen(
+                st,
+                title,
+                text,
+                lang=lang,
+                cells=cells,
+                height=height,
+                page=self.page,
+                extra_keys=[("w", t("runner.key.save", lang))],
+                color=color,
+            )
         elif self.current is None:
-            shown = screen.finished_screen(st, lang=lang, cells=cells, height=height,
-                                           notices=self.notices, color=color)
+            shown = screen.finished_screen(
+                st, lang=lang, cells=cells, height=height, notices=self.notices, color=color
+            )
         else:
-            shown = screen.step_screen(st, self.current, lang=lang, cells=cells, height=height,
-                                       page=self.page, notices=self.notices, color=color)
+            shown = screen.step_screen(
+                st,
+                self.current,
+                lang=lang,
+                cells=cells,
+                height=height,
+                page=self.page,
+                notices=self.notices,
+                color=color,
+            )
         self.page, self.pages = shown.page, shown.pages
         return shown
 
@@ -234,7 +273,13 @@ class Walk:
         title = step.title.get(self.lang)
         reason = None
         if status_ != "done":
-            self.form(t(f"runner.form.{'skip' if status_ == 'skipped' else 'failed'}", self.lang, title=title))
+            self.form(
+                t(
+                    f"runner.form.{'skip' if status_ == 'skipped' else 'failed'}",
+                    self.lang,
+                    title=title,
+                )
+            )
             key = "runner.ask.reason-skip" if status_ == "skipped" else "runner.ask.reason-failed"
             try:
                 reason = self.ask.text(t(key, self.lang), required=True)
@@ -247,12 +292,19 @@ class Walk:
             )
         )
         if event is not None:
-            shown = t("runner.msg.marked", self.lang, title=title, status=t(f"status.{status_}", self.lang))
+            shown = t(
+                "runner.msg.marked",
+                self.lang,
+                title=title,
+                status=t(f"status.{status_}", self.lang),
+            )
             self.notices.append(Notice(shown, "ok" if status_ == "done" else "info"))
             self.current, self.page = None, 0  # on to the first step left (a failed one goes last)
 
     def answer(self, step_id: str, value: str) -> None:
-        event = self.core(lambda ok: actions.answer(self.store, self.sid, step_id, value, now=utcnow()))
+        event = self.core(
+            lambda ok: actions.answer(self.store, self.sid, step_id, value, now=utcnow())
+        )
         if event is not None:
             step = self.view.state.playbook.step(step_id)
             assert step is not None
@@ -273,18 +325,27 @@ class Walk:
             self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
         except IncidentError as exc:
-            self.notices += [Notice(self.error_text(exc), "error"),
-                             Notice(t("runner.msg.not-stored", self.lang), "warn")]
+            self.notices += [
+                Notice(self.error_text(exc), "error"),
+                Notice(t("runner.msg.not-stored", self.lang), "warn"),
+            ]
             return
         step_id = self.current
         recorded = self.core(
             lambda ok: actions.add_evidence(
-                self.store, self.sid, filled.draft, now=utcnow(), files=filled.files,
-                step_id=step_id, confirmed=ok,
+                self.store,
+                self.sid,
+                filled.draft,
+                now=utcnow(),
+                files=filled.files,
+                step_id=step_id,
+                confirmed=ok,
             )
         )
         if recorded is not None:
-            self.notices.append(Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok"))
+            self.notices.append(
+                Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok")
+            )
             self.notices += [Notice(w, "error") for w in recorded.warnings]
 
     def report(self) -> None:
@@ -323,8 +384,10 @@ class Walk:
 
         kinds = [k.value for k in Kind]
         self.form(t("runner.form.message", self.lang))
-        options = [(k, t(f"runner.message.{k}", self.lang) if f"runner.message.{k}" in CATALOG else k)
-                   for k in kinds]
+        options = [
+            (k, t(f"runner.message.{k}", self.lang) if f"runner.message.{k}" in CATALOG else k)
+            for k in kinds
+        ]
         try:
             kind = self.ask.choose(t("runner.ask.message-kind", self.lang), options, kinds[0])
             composed = compose(self.view.state, kind, self.lang, utcnow())

@@ -65,7 +65,11 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
     if current.status == "failed":
         label = t("runner.tried-before", lang)
         reason = current.reason or current.note
-        out += labelled(label, reason, cells, lang, TONES["warn"]) if reason else [Line(label, TONES["warn"])]
+        out += (
+            labelled(label, reason, cells, lang, TONES["warn"])
+            if reason
+            else [Line(label, TONES["warn"])]
+        )
         out.append(Line(""))
     out += labelled(t("runner.why", lang), step.why.get(lang), cells, lang)
     out.append(Line(""))
@@ -73,21 +77,30 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
     note = step.note_for(s.platform_id)
     if note:
         specific = s.platform_id is not None and s.platform_id in step.platform_notes
-        label = t("runner.on-platform", lang, platform=s.platform) if specific else t("runner.general-note", lang)
+        label = (
+            t("runner.on-platform", lang, platform=s.platform)
+            if specific
+            else t("runner.general-note", lang)
+        )
         out.append(Line(""))
         out += labelled(label, note.get(lang), cells, lang)
     if step.kind == "question":
         out.append(Line(""))
         out.append(Line(t("runner.choose", lang) + colon(lang).strip(), {"bold": True}))
         for i, option in enumerate(step.options, 1):
-            out += [Line(x, {"bold": True}) for x in wrap(f"[{i}] {option.label.get(lang)}", cells, "  ", "      ")]
+            out += [
+                Line(x, {"bold": True})
+                for x in wrap(f"[{i}] {option.label.get(lang)}", cells, "  ", "      ")
+            ]
     if step.support:
         out.append(Line(""))
         out += _channels(s, lang, cells)
     if step.evidence:
         asked = ", ".join(kind_label(k, lang) for k in step.evidence)
         out.append(Line(""))
-        out += [Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=asked), cells)]
+        out += [
+            Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=asked), cells)
+        ]
     here = [i for i in s.evidence if i.step_id == step.id]
     if here:
         out.append(Line(""))
@@ -134,7 +147,9 @@ def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
         ("m", t("runner.key.message", lang)),
         ("q", t("runner.key.quit", lang)),
     ]
-    more: list[Key] = [(t("runner.key.space", lang), t("runner.key.more", lang))] if pages > 1 else []
+    more: list[Key] = (
+        [(t("runner.key.space", lang), t("runner.key.more", lang))] if pages > 1 else []
+    )
     return first + rest + more
 
 
@@ -158,12 +173,28 @@ def step_screen(
     head = [*header(st, lang, cells), *step_title(st, view, lang, cells), Line("", optional=True)]
     body = step_body(st, step, lang, cells)
     # Two passes: the keys depend on whether a "more" key is needed.
-    first = frame(head, body, footer(step_keys(step, lang), notices, cells), cells=cells,
-                  height=height, page=page, lang=lang, color=color)
+    first = frame(
+        head,
+        body,
+        footer(step_keys(step, lang), notices, cells),
+        cells=cells,
+        height=height,
+        page=page,
+        lang=lang,
+        color=color,
+    )
     if first.pages == 1:
         return first
-    return frame(head, body, footer(step_keys(step, lang, first.pages), notices, cells),
-                 cells=cells, height=height, page=page, lang=lang, color=color)
+    return frame(
+        head,
+        body,
+        footer(step_keys(step, lang, first.pages), notices, cells),
+        cells=cells,
+        height=height,
+        page=page,
+        lang=lang,
+        color=color,
+    )
 
 
 def finished_keys(lang: str) -> list[Key]:
@@ -178,7 +209,12 @@ def finished_keys(lang: str) -> list[Key]:
 
 
 def finished_screen(
-    st: Status, *, lang: str, cells: int, height: int, notices: Sequence[Notice] = (),
+    st: Status,
+    *,
+    lang: str,
+    cells: int,
+    height: int,
+    notices: Sequence[Notice] = (),
     color: bool = False,
 ) -> Screen:
     """Nothing left to do now: what remains is the report, support and follow-up."""
@@ -191,8 +227,16 @@ def finished_screen(
         due = fmt_local(st.follow_up_due, s.tz)
         body += [Line(""), Line(f"{t('label.follow-up', lang)}{colon(lang)}{due}{late}")]
     foot = footer(finished_keys(lang), notices, cells)
-    return frame(header(st, lang, cells), body, foot, cells=cells, height=height, page=0,
-                 lang=lang, color=color)
+    return frame(
+        header(st, lang, cells),
+        body,
+        foot,
+        cells=cells,
+        height=height,
+        page=0,
+        lang=lang,
+        color=color,
+    )
 
 
 def _short(value: datetime, tz: str, now: datetime) -> str:
@@ -237,23 +281,52 @@ def checklist_lines(st: Status, lang: str, cells: int, current: str | None = Non
         pointer = ">" if step.id == current else " "
         what = clip(what, max(12, cells // 3))
         title = clip(step.title.get(lang), cells - 6 - width(what) - 1)
-        out.append(Line(f"{pointer}{mark} {pad(title, cells - 6 - width(what))} {what}".rstrip(), style))
+        out.append(
+            Line(f"{pointer}{mark} {pad(title, cells - 6 - width(what))} {what}".rstrip(), style)
+        )
     return out
 
 
 def checklist_screen(
-    st: Status, *, lang: str, cells: int, height: int, page: int = 0,
-    current: str | None = None, color: bool = False,
+    st: Status,
+    *,
+    lang: str,
+    cells: int,
+    height: int,
+    page: int = 0,
+    current: str | None = None,
+    color: bool = False,
 ) -> Screen:
     cells -= 1
     head = [*header(st, lang, cells), Line(t("runner.checklist", lang), {"bold": True})]
-    foot = footer([(t("runner.key.space", lang), t("runner.key.more", lang)), ("c", t("runner.key.back", lang))], (), cells)
-    return frame(head, checklist_lines(st, lang, cells, current), foot, cells=cells,
-                 height=height, page=page, lang=lang, color=color)
+    foot = footer(
+        [
+            (t("runner.key.space", lang), t("runner.key.more", lang)),
+            ("c", t("runner.key.back", lang)),
+        ],
+        (),
+        cells,
+    )
+    return frame(
+        head,
+        checklist_lines(st, lang, cells, current),
+        foot,
+        cells=cells,
+        height=height,
+        page=page,
+        lang=lang,
+        color=color,
+    )
 
 
 # The runner's own keys for the kinds it knows; any other registered kind gets a digit.
-_KIND_KEYS: dict[str, str] = {"t": "transaction", "l": "login", "c": "contact", "f": "file", "n": "note"}
+_KIND_KEYS: dict[str, str] = {
+    "t": "transaction",
+    "l": "login",
+    "c": "contact",
+    "f": "file",
+    "n": "note",
+}
 
 
 def evidence_keys() -> dict[str, str]:
@@ -265,7 +338,13 @@ def evidence_keys() -> dict[str, str]:
 
 
 def evidence_menu(
-    st: Status, step_id: str | None, *, lang: str, cells: int, height: int, color: bool = False,
+    st: Status,
+    step_id: str | None,
+    *,
+    lang: str,
+    cells: int,
+    height: int,
+    color: bool = False,
 ) -> Screen:
     """Which kind of evidence to add; the kinds the current step asks for come marked."""
     cells -= 1
@@ -285,16 +364,36 @@ def evidence_menu(
 
 
 def text_screen(
-    st: Status, title: str, text: str, *, lang: str, cells: int, height: int, page: int = 0,
-    extra_keys: Sequence[Key] = (), color: bool = False,
+    st: Status,
+    title: str,
+    text: str,
+    *,
+    lang: str,
+    cells: int,
+    height: int,
+    page: int = 0,
+    extra_keys: Sequence[Key] = (),
+    color: bool = False,
 ) -> Screen:
     """A long text (a support message) shown a page at a time."""
     cells -= 1
     head = [*header(st, lang, cells), Line(title, {"bold": True})]
     body = [Line(x) for x in wrap(text, cells)]
-    items = [*extra_keys, (t("runner.key.space", lang), t("runner.key.more", lang)), ("q", t("runner.key.back", lang))]
-    return frame(head, body, footer(items, (), cells), cells=cells, height=height, page=page,
-                 lang=lang, color=color)
+    items = [
+        *extra_keys,
+        (t("runner.key.space", lang), t("runner.key.more", lang)),
+        ("q", t("runner.key.back", lang)),
+    ]
+    return frame(
+        head,
+        body,
+        footer(items, (), cells),
+        cells=cells,
+        height=height,
+        page=page,
+        lang=lang,
+        color=color,
+    )
 
 
 def form_head(st: Status, title: str, *, lang: str, cells: int, color: bool = False) -> list[str]:

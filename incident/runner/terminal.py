@@ -16,13 +16,25 @@ from typing import TextIO
 CLEAR = "\x1b[H\x1b[2J"
 # Keys that arrive as escape sequences, by what the runner calls them.
 SEQUENCES = {
-    "\x1b[A": "up", "\x1b[B": "down", "\x1b[C": "right", "\x1b[D": "left",
-    "\x1b[5~": "pageup", "\x1b[6~": "pagedown", "\x1bOA": "up", "\x1bOB": "down",
-    "\x1bOC": "right", "\x1bOD": "left",
+    "\x1b[A": "up",
+    "\x1b[B": "down",
+    "\x1b[C": "right",
+    "\x1b[D": "left",
+    "\x1b[5~": "pageup",
+    "\x1b[6~": "pagedown",
+    "\x1bOA": "up",
+    "\x1bOB": "down",
+    "\x1bOC": "right",
+    "\x1bOD": "left",
 }
 _STOP_SIGNALS = tuple(
-    s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None),
-                getattr(signal, "SIGHUP", None)) if s is not None
+    s
+    for s in (
+        getattr(signal, "SIGINT", None),
+        getattr(signal, "SIGTERM", None),
+        getattr(signal, "SIGHUP", None),
+    )
+    if s is not None
 )
 
 

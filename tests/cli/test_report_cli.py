@@ -6,66 +6,22 @@ import json
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Runner
+from tests.factory import TXID, SessionFactory, typical
 from tests.report.conftest import pdftotext, reader
-
-TXID = "9f" * 32
 
 
 @pytest.fixture
-def recorded(run: Runner, session: str) -> str:
-    run.ok(
-        "evidence",
-        "tx",
-        "--time",
-        "2026-11-25 04:52",
-        "--type",
-        "withdrawal",
-        "--asset",
-        "USDT",
-        "--amount",
-        "1520.5",
-        "--network",
-        "TRC20",
-        "--txid",
-        TXID,
-        "--to-address",
-        "TVeaRKoEn9T7U9x9LEzWQwNBejcL6L48nP",
+def recorded(make_session: SessionFactory) -> str:
+    """Two withdrawals, a note and a contact, recorded through the core."""
+    return make_session(
+        evidence=typical(), discovered_ago=timedelta(hours=1), started_ago=timedelta(0)
     )
-    run.ok(
-        "evidence",
-        "tx",
-        "--time",
-        "2026-11-25 05:10",
-        "--type",
-        "withdrawal",
-        "--asset",
-        "XYZ",
-        "--amount",
-        "3",
-        "--network",
-        "Moonchain",
-        "--txid",
-        "ab" * 20,
-    )
-    run.ok("evidence", "add", "--note", "账户里的 USDT 全部被提走了。<b>not bold</b>")
-    run.ok(
-        "evidence",
-        "contact",
-        "--channel",
-        "chat",
-        "--summary",
-        "Asked for a freeze",
-        "--ticket",
-        "T-123",
-        "--url",
-        "https://www.okx.com/help",
-    )
-    return session
 
 
 def test_report_writes_the_default_file(

@@ -288,6 +288,15 @@ def test_wrong_passphrase_is_one_line(run: Runner, session: str) -> None:
 
 
 def test_overlong_account_is_a_one_line_error(run: Runner, incident_home: Path) -> None:
-    result = run("start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a" * 5000, "--no-run")
+    result = run(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "a" * 5000,
+        "--no-run",
+    )
     assert result.exit_code == 2
     assert result.output.strip() == "Error: --account is longer than 400 characters"

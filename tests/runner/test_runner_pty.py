@@ -39,8 +39,13 @@ class Tty:
             env["NO_COLOR"] = "1"
         self.log = io.StringIO()
         self.child = pexpect.spawn(
-            sys.executable, ["-m", "incident", *args], env=env, cwd=str(cwd),
-            dimensions=(24, 80), encoding="utf-8", timeout=20,
+            sys.executable,
+            ["-m", "incident", *args],
+            env=env,
+            cwd=str(cwd),
+            dimensions=(24, 80),
+            encoding="utf-8",
+            timeout=20,
         )
         self.child.logfile_read = self.log
 
@@ -57,8 +62,11 @@ class Tty:
         self.child.expect(pexpect.EOF)
         self.child.close()
         assert "Traceback" not in self.log.getvalue()
-        return int(self.child.exitstatus if self.child.exitstatus is not None
-                   else 128 + self.child.signalstatus)
+        return int(
+            self.child.exitstatus
+            if self.child.exitstatus is not None
+            else 128 + self.child.signalstatus
+        )
 
 
 def next_step(sid: str) -> Step | None:
@@ -257,7 +265,9 @@ def test_sigkill_mid_form_then_resume_loses_nothing_recorded(
     assert data["evidence"] == []  # the half-filled transaction was never stored
 
 
-def test_hangup_restores_and_exits_and_resume_works(session: str, run: Runner, tmp_path: Path) -> None:
+def test_hangup_restores_and_exits_and_resume_works(
+    session: str, run: Runner, tmp_path: Path
+) -> None:
     tty = Tty("run", "--session", session, cwd=tmp_path)
     tty.screen("[q] quit")
     tty.child.send("2")
@@ -298,8 +308,19 @@ def test_secrets_are_refused_or_confirmed_in_the_runner(
 
 def test_chinese_session_runs_in_chinese_with_colours(run: Runner, tmp_path: Path) -> None:
     result = run.ok(
-        "start", "--playbook", "crypto-exchange", "--platform", "欧易", "--account", "lin@example.com",
-        "--tz", "Asia/Shanghai", "--lang", "zh", "--no-run", "--json",
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "欧易",
+        "--account",
+        "lin@example.com",
+        "--tz",
+        "Asia/Shanghai",
+        "--lang",
+        "zh",
+        "--no-run",
+        "--json",
     )
     sid = json.loads(result.stdout)["session_id"]
     tty = Tty("run", "--session", sid, cwd=tmp_path, color=True)
@@ -319,8 +340,16 @@ def test_chinese_session_runs_in_chinese_with_colours(run: Runner, tmp_path: Pat
 
 
 def test_start_on_a_terminal_opens_the_runner(tmp_path: Path) -> None:
-    tty = Tty("start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a@b.c",
-              cwd=tmp_path)
+    tty = Tty(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "a@b.c",
+        cwd=tmp_path,
+    )
     shown = tty.screen("[q] quit")
     assert "> Can you still sign in to the exchange?" in shown
     tty.child.send("q")
@@ -331,7 +360,11 @@ def test_without_a_terminal_it_points_to_the_other_commands(session: str, tmp_pa
     for command in ("run", "resume"):
         result = subprocess.run(
             [sys.executable, "-m", "incident", command, "--session", session],
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=tmp_path, timeout=60,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
         )
         assert result.returncode == 1
         assert "needs an interactive terminal" in result.stderr
@@ -376,8 +409,17 @@ def test_clock_ticks_while_waiting_and_other_commands_show_up(
 
 
 def test_closed_session_and_unknown_platform(run: Runner, tmp_path: Path) -> None:
-    result = run.ok("start", "--playbook", "crypto-exchange", "--platform", "SomeExchange",
-                    "--account", "a@b.c", "--no-run", "--json")
+    result = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "SomeExchange",
+        "--account",
+        "a@b.c",
+        "--no-run",
+        "--json",
+    )
     sid = json.loads(result.stdout)["session_id"]
     tty = Tty("run", "--session", sid, cwd=tmp_path)
     tty.screen("SomeExchange is not one of this playbook's platforms")

@@ -20,9 +20,14 @@ COLS, ROWS = 80, 24
 def start(lang: str = "en", platform: str = "OKX", minutes_ago: int = 62) -> tuple[Store, str]:
     store = Store()
     state = actions.start(
-        store, playbook="crypto-exchange", platform=platform, account="lin@example.com",
-        now=NOW, discovered_at=(NOW - timedelta(minutes=minutes_ago)).isoformat(),
-        tz="Asia/Shanghai", lang=lang,  # type: ignore[arg-type]
+        store,
+        playbook="crypto-exchange",
+        platform=platform,
+        account="lin@example.com",
+        now=NOW,
+        discovered_at=(NOW - timedelta(minutes=minutes_ago)).isoformat(),
+        tz="Asia/Shanghai",
+        lang=lang,  # type: ignore[arg-type]
     )
     return store, state.id
 
@@ -53,7 +58,9 @@ def test_every_screen_of_a_whole_run_fits_80x24(lang: str, branch: str) -> None:
     seen = 0
     for _ in range(30):
         st = now_status(store, sid)
-        assert_fits(screen.checklist_screen(st, lang=lang, cells=COLS, height=ROWS, color=True).lines)
+        assert_fits(
+            screen.checklist_screen(st, lang=lang, cells=COLS, height=ROWS, color=True).lines
+        )
         if not st.next:
             break
         step_id = st.next[0].id
@@ -66,7 +73,9 @@ def test_every_screen_of_a_whole_run_fits_80x24(lang: str, branch: str) -> None:
     assert st.next == [] and seen >= 8
     done = screen.finished_screen(st, lang=lang, cells=COLS, height=ROWS)
     assert_fits(done.lines)
-    assert ("目前没有待办步骤" if lang == "zh" else "Nothing left to do now.") in "\n".join(done.lines)
+    assert ("目前没有待办步骤" if lang == "zh" else "Nothing left to do now.") in "\n".join(
+        done.lines
+    )
 
 
 def test_pages_together_show_all_of_the_help_and_the_platform_note() -> None:
@@ -95,8 +104,11 @@ def test_header_shows_the_ticking_clock_platform_account_and_progress() -> None:
     assert first[0].endswith("1:02:00 since discovery")
     assert "0 done, 0 skipped, 0 failed" in first[1]
     later = screen.step_screen(
-        now_status(store, sid, NOW + timedelta(seconds=7)), "can-you-log-in", lang="en",
-        cells=COLS, height=ROWS,
+        now_status(store, sid, NOW + timedelta(seconds=7)),
+        "can-you-log-in",
+        lang="en",
+        cells=COLS,
+        height=ROWS,
     ).lines
     assert later[0].endswith("1:02:07 since discovery")
     assert [i for i, (a, b) in enumerate(zip(first, later, strict=True)) if a != b] == [0]
@@ -106,20 +118,27 @@ def test_header_shows_the_ticking_clock_platform_account_and_progress() -> None:
 def test_overdue_step_is_marked_and_a_timely_one_shows_time_left() -> None:
     store, sid = start(minutes_ago=62)
     st = now_status(store, sid)
-    late = "\n".join(screen.step_screen(st, "can-you-log-in", lang="en", cells=COLS,
-                                        height=ROWS).lines)
+    late = "\n".join(
+        screen.step_screen(st, "can-you-log-in", lang="en", cells=COLS, height=ROWS).lines
+    )
     assert len(st.overdue) == 2  # the question (3 min) and securing the e-mail (30 min)
     assert "OVERDUE by 59m" in late and "! 2 overdue" in late
     store, sid = start(minutes_ago=1)
-    early = "\n".join(screen.step_screen(now_status(store, sid), "can-you-log-in", lang="en",
-                                         cells=COLS, height=ROWS).lines)
+    early = "\n".join(
+        screen.step_screen(
+            now_status(store, sid), "can-you-log-in", lang="en", cells=COLS, height=ROWS
+        ).lines
+    )
     assert "OVERDUE" not in early and "2m left" in early
 
 
 def test_question_offers_its_answers_by_number() -> None:
     store, sid = start()
-    lines = "\n".join(screen.step_screen(now_status(store, sid), "can-you-log-in", lang="en",
-                                         cells=COLS, height=ROWS).lines)
+    lines = "\n".join(
+        screen.step_screen(
+            now_status(store, sid), "can-you-log-in", lang="en", cells=COLS, height=ROWS
+        ).lines
+    )
     assert "[1] Yes, I can sign in" in lines
     assert "[1-2] answer" in lines
     assert "[d] done" not in lines
@@ -167,7 +186,9 @@ def test_failed_step_comes_back_with_what_happened() -> None:
     actions.mark_step(store, sid, "freeze-account", "failed", now=NOW, reason="button greyed out")
     st = now_status(store, sid)
     assert st.next[0].id != "freeze-account" and st.next[-1].id == "freeze-account"
-    text = "\n".join(screen.step_screen(st, "freeze-account", lang="en", cells=COLS, height=ROWS).lines)
+    text = "\n".join(
+        screen.step_screen(st, "freeze-account", lang="en", cells=COLS, height=ROWS).lines
+    )
     assert "Tried before, did not work: button greyed out" in text
 
 
@@ -175,9 +196,13 @@ def test_evidence_recorded_for_a_step_is_listed_under_it() -> None:
     store, sid = start()
     actions.answer(store, sid, "can-you-log-in", "no", now=NOW)
     actions.add_evidence(
-        store, sid, actions.transaction(time="2026-11-25 12:00", tx_type="withdrawal",
-                                        asset="USDT", amount="1520.50"),
-        now=NOW, step_id="review-transactions",
+        store,
+        sid,
+        actions.transaction(
+            time="2026-11-25 12:00", tx_type="withdrawal", asset="USDT", amount="1520.50"
+        ),
+        now=NOW,
+        step_id="review-transactions",
     )
     st = now_status(store, sid)
     text = " ".join(" ".join(p.lines) for p in all_pages(st, "review-transactions", "en"))
@@ -187,13 +212,27 @@ def test_evidence_recorded_for_a_step_is_listed_under_it() -> None:
 def test_chinese_session_uses_chinese_labels() -> None:
     store, sid = start("zh")
     st = now_status(store, sid)
-    text = "\n".join(screen.step_screen(st, "can-you-log-in", lang="zh", cells=COLS, height=ROWS).lines)
-    for label in ("距发现已过", "进度：", "为什么：", "怎么做：", "请选择：", "[1-2] 回答", "[q] 退出",
-                  "你现在还能登录交易所账户吗？", "[1] 能登录", "第 1 步"):
+    text = "\n".join(
+        screen.step_screen(st, "can-you-log-in", lang="zh", cells=COLS, height=ROWS).lines
+    )
+    for label in (
+        "距发现已过",
+        "进度：",
+        "为什么：",
+        "怎么做：",
+        "请选择：",
+        "[1-2] 回答",
+        "[q] 退出",
+        "你现在还能登录交易所账户吗？",
+        "[1] 能登录",
+        "第 1 步",
+    ):
         assert label in text, label
     for english in ("Why:", "How:", "since discovery", "quit", "Progress"):
         assert english not in text, english
-    menu = "\n".join(screen.evidence_menu(st, "can-you-log-in", lang="zh", cells=COLS, height=ROWS).lines)
+    menu = "\n".join(
+        screen.evidence_menu(st, "can-you-log-in", lang="zh", cells=COLS, height=ROWS).lines
+    )
     assert "[t] 交易" in menu and "添加证据" in menu
 
 

@@ -30,8 +30,13 @@ MARKER_ZH = "标记醒目"
 def _forms(text: str) -> list[bytes]:
     """The ways ``text`` could sit in a file without being encrypted."""
     raw = text.encode("utf-8")
-    forms = [raw, text.encode("utf-16-le"), text.encode("utf-16-be"), raw.hex().encode(),
-             json.dumps(text).encode()]  # \\u escapes
+    forms = [
+        raw,
+        text.encode("utf-16-le"),
+        text.encode("utf-16-be"),
+        raw.hex().encode(),
+        json.dumps(text).encode(),
+    ]  # \\u escapes
     for pad in (b"", b"a", b"ab"):  # base64 of the marker at each alignment
         encoded = base64.b64encode(pad + raw)
         forms.append(encoded[len(pad) * 4 // 3 + 2 : -4])
@@ -71,22 +76,83 @@ def scenario(run: Any, tmp_path: Path, umask_zero: None) -> dict[str, bytes]:
     for name, data in images.items():
         (files / name).write_bytes(data)
     paths = [str(files / n) for n in images]
-    out = run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-                 "--account", f"lin+{MARKER}@example.com", "--no-run", "--json").stdout
+    out = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        f"lin+{MARKER}@example.com",
+        "--no-run",
+        "--json",
+    ).stdout
     sid = json.loads(out)["session_id"]
     s = ("--session", sid)
     run.ok("answer", "can-you-log-in", "yes", "--note", f"{MARKER} I can still log in", *s)
     run.ok("step", "done", "freeze-account", "--note", f"froze it {MARKER} {MARKER_ZH}", *s)
-    run.ok("evidence", "add", "--note", f"withdrawals I did not make {MARKER}",
-           "--file", paths[0], "--file", paths[1], *s)
-    run.ok("evidence", "tx", "--time", "2026-11-20T04:52:00+08:00", "--type", "withdrawal",
-           "--asset", "USDT", "--amount", "1520.5", "--to-address", f"T{MARKER}addr",
-           "--txid", "ab" * 32, "--network", "TRC20", "--note", f"{MARKER_ZH} 被盗", *s)
-    run.ok("evidence", "login", "--time", "2026-11-20T04:40:00+08:00", "--ip", "203.0.113.7",
-           "--device", f"{MARKER} Chrome", "--location", f"{MARKER_ZH} Lagos", *s)
-    run.ok("evidence", "contact", "--channel", "chat", "--summary", f"asked to freeze {MARKER}",
-           "--ticket", f"T-{MARKER}", "--agent", f"Agent {MARKER}",
-           "--url", "https://www.okx.com/help", "--file", paths[2], *s)
+    run.ok(
+        "evidence",
+        "add",
+        "--note",
+        f"withdrawals I did not make {MARKER}",
+        "--file",
+        paths[0],
+        "--file",
+        paths[1],
+        *s,
+    )
+    run.ok(
+        "evidence",
+        "tx",
+        "--time",
+        "2026-11-20T04:52:00+08:00",
+        "--type",
+        "withdrawal",
+        "--asset",
+        "USDT",
+        "--amount",
+        "1520.5",
+        "--to-address",
+        f"T{MARKER}addr",
+        "--txid",
+        "ab" * 32,
+        "--network",
+        "TRC20",
+        "--note",
+        f"{MARKER_ZH} 被盗",
+        *s,
+    )
+    run.ok(
+        "evidence",
+        "login",
+        "--time",
+        "2026-11-20T04:40:00+08:00",
+        "--ip",
+        "203.0.113.7",
+        "--device",
+        f"{MARKER} Chrome",
+        "--location",
+        f"{MARKER_ZH} Lagos",
+        *s,
+    )
+    run.ok(
+        "evidence",
+        "contact",
+        "--channel",
+        "chat",
+        "--summary",
+        f"asked to freeze {MARKER}",
+        "--ticket",
+        f"T-{MARKER}",
+        "--agent",
+        f"Agent {MARKER}",
+        "--url",
+        "https://www.okx.com/help",
+        "--file",
+        paths[2],
+        *s,
+    )
     run.ok("step", "skip", "police-report", "--reason", f"later {MARKER_ZH}", *s)
     run.ok("close", "--note", f"closed {MARKER}", *s)
     run.ok("reopen", *s)
@@ -94,7 +160,9 @@ def scenario(run: Any, tmp_path: Path, umask_zero: None) -> dict[str, bytes]:
     return images
 
 
-def test_no_recorded_text_or_image_is_readable(scenario: dict[str, bytes], incident_home: Path) -> None:
+def test_no_recorded_text_or_image_is_readable(
+    scenario: dict[str, bytes], incident_home: Path
+) -> None:
     files = snapshot(incident_home)
     assert any(name.endswith(".bin") for name in files), "no attachment stored?"
     needles: dict[str, bytes] = {}

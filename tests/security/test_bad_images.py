@@ -24,8 +24,12 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 def png_claiming(width: int, height: int) -> bytes:
     """A well-formed PNG header that claims ``width`` x ``height`` pixels (a few bytes)."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr)
-            + _chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + _chunk(b"IDAT", zlib.compress(b"\0" * 1000))
+        + _chunk(b"IEND", b"")
+    )
 
 
 def real(fmt: str, size: tuple[int, int] = (64, 48)) -> bytes:
@@ -57,8 +61,9 @@ def zero_png(width: int, height: int) -> bytes:
     compressor = zlib.compressobj(9)
     idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat)
-            + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+    )
 
 
 def flipped(data: bytes, at: float) -> bytes:
@@ -109,7 +114,11 @@ def _refused(result: Any, incident_home: Path, before: dict[str, bytes]) -> None
 
 @pytest.mark.parametrize("case", BAD)
 def test_a_bad_image_is_refused_and_nothing_is_stored(
-    case: str, session: str, run: Any, tmp_path: Path, incident_home: Path,
+    case: str,
+    session: str,
+    run: Any,
+    tmp_path: Path,
+    incident_home: Path,
     before: dict[str, bytes],
 ) -> None:
     name, make = BAD[case]
@@ -119,8 +128,18 @@ def test_a_bad_image_is_refused_and_nothing_is_stored(
     good.write_bytes(PNG)
     started = time.monotonic()
     # the good file first: it must not be stored either when the second is refused
-    result = run("evidence", "add", "--session", session, "--note", "screenshots",
-                 "--file", str(good), "--file", str(bad))
+    result = run(
+        "evidence",
+        "add",
+        "--session",
+        session,
+        "--note",
+        "screenshots",
+        "--file",
+        str(good),
+        "--file",
+        str(bad),
+    )
     assert time.monotonic() - started < 10, "a decompression bomb was decoded?"
     _refused(result, incident_home, before)
     assert name in result.stderr
@@ -128,15 +147,27 @@ def test_a_bad_image_is_refused_and_nothing_is_stored(
 
 @pytest.mark.parametrize("command", ["add", "tx", "login", "contact"])
 def test_every_command_that_attaches_refuses_a_bomb(
-    command: str, session: str, run: Any, tmp_path: Path, incident_home: Path,
+    command: str,
+    session: str,
+    run: Any,
+    tmp_path: Path,
+    incident_home: Path,
     before: dict[str, bytes],
 ) -> None:
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(png_claiming(100_000, 100_000))
     args = {
         "add": ["--note", "x"],
-        "tx": ["--time", "2026-11-20T04:52", "--type", "withdrawal", "--asset", "USDT",
-               "--amount", "1"],
+        "tx": [
+            "--time",
+            "2026-11-20T04:52",
+            "--type",
+            "withdrawal",
+            "--asset",
+            "USDT",
+            "--amount",
+            "1",
+        ],
         "login": ["--time", "2026-11-20T04:40", "--ip", "203.0.113.7"],
         "contact": ["--channel", "chat", "--summary", "x"],
     }[command]
@@ -147,7 +178,11 @@ def test_every_command_that_attaches_refuses_a_bomb(
 
 @pytest.mark.parametrize("what", ["missing", "a folder", "too big", "a fifo"])
 def test_files_that_cannot_be_attached(
-    what: str, session: str, run: Any, tmp_path: Path, incident_home: Path,
+    what: str,
+    session: str,
+    run: Any,
+    tmp_path: Path,
+    incident_home: Path,
     before: dict[str, bytes],
 ) -> None:
     import os
@@ -162,8 +197,12 @@ def test_files_that_cannot_be_attached(
         os.mkfifo(target)  # reading it would block forever
     result = run("evidence", "add", "--session", session, "--note", "x", "--file", str(target))
     _refused(result, incident_home, before)
-    expected = {"missing": "no such file", "a folder": "not a regular file",
-                "too big": "larger than 50 MB", "a fifo": "not a regular file"}[what]
+    expected = {
+        "missing": "no such file",
+        "a folder": "not a regular file",
+        "too big": "larger than 50 MB",
+        "a fifo": "not a regular file",
+    }[what]
     assert expected in result.stderr
 
 
@@ -176,13 +215,17 @@ def test_good_images_are_stored(session: str, run: Any, tmp_path: Path) -> None:
         files += ["--file", str(path)]
     large = tmp_path / "large.png"
     large.write_bytes(zero_png(4_000, 3_000))
-    run.ok("evidence", "add", "--session", session, "--note", "shots", *files,
-           "--file", str(large))
+    run.ok("evidence", "add", "--session", session, "--note", "shots", *files, "--file", str(large))
     from incident.core.store import Store
 
     view = Store().open(session)
     stored = view.state.evidence[-1].attachments
     assert [a.media_type for a in stored] == [
-        "image/png", "image/jpeg", "image/webp", "image/gif", "image/png"]
+        "image/png",
+        "image/jpeg",
+        "image/webp",
+        "image/gif",
+        "image/png",
+    ]
     assert (stored[-1].width, stored[-1].height) == (4_000, 3_000)
     assert view.blob(stored[0].sha256) == real("PNG")

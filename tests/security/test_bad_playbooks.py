@@ -21,8 +21,23 @@ from hypothesis import strategies as st
 from incident.playbook import loader
 
 BUNDLED = sorted(p.name for p in loader.bundled_dir().iterdir() if p.name.endswith(".yaml"))
-WRONG_VALUES: list[Any] = [None, 0, -5, 3.5, True, "", "x", [], {}, [1, 2], {"a": 1},
-                           "x" * 5000, "中文", ["yes", None], {"en": "", "zh": ""}]
+WRONG_VALUES: list[Any] = [
+    None,
+    0,
+    -5,
+    3.5,
+    True,
+    "",
+    "x",
+    [],
+    {},
+    [1, 2],
+    {"a": 1},
+    "x" * 5000,
+    "中文",
+    ["yes", None],
+    {"en": "", "zh": ""},
+]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -86,8 +101,9 @@ def _validate(run: Any, path: Path, text: str) -> Any:
     return result
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(name=st.sampled_from(BUNDLED), seed=st.integers(0, 2**32), count=st.integers(1, 3))
 def test_random_mutations(name: str, seed: int, count: int, run: Any, tmp_path: Path) -> None:
     rng = random.Random(seed)
@@ -97,11 +113,32 @@ def test_random_mutations(name: str, seed: int, count: int, run: Any, tmp_path: 
     _validate(run, tmp_path / "mutated.yaml", yaml.safe_dump(doc, allow_unicode=True))
 
 
-@settings(max_examples=80, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.sampled_from(BUNDLED), seed=st.integers(0, 2**32),
-       insert=st.sampled_from(["\t", ":", "- ", "&a ", "*a", "!!python/object:os.system ", "{",
-                               "[", "'", '"', "\x00", "\ufeff", "%YAML 9.9\n", "\n  ", "? "]))
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.sampled_from(BUNDLED),
+    seed=st.integers(0, 2**32),
+    insert=st.sampled_from(
+        [
+            "\t",
+            ":",
+            "- ",
+            "&a ",
+            "*a",
+            "!!python/object:os.system ",
+            "{",
+            "[",
+            "'",
+            '"',
+            "\x00",
+            "\ufeff",
+            "%YAML 9.9\n",
+            "\n  ",
+            "? ",
+        ]
+    ),
+)
 def test_broken_yaml_text(name: str, seed: int, insert: str, run: Any, tmp_path: Path) -> None:
     text = (loader.bundled_dir() / name).read_text(encoding="utf-8")
     rng = random.Random(seed)
@@ -158,6 +195,7 @@ def _structural(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     case("when not a question", when_not_question, [repr(last), "not a question"])
     case("when bad answer", when_bad_answer, [repr(last), "maybe-later"])
     if doc.get("platforms"):
+
         def dup_platform(d: dict[str, Any]) -> None:
             d["platforms"].append(copy.deepcopy(d["platforms"][0]))
 
@@ -169,16 +207,25 @@ STRUCTURAL = [(name, case) for name in BUNDLED for case in _structural(_load(nam
 
 
 @pytest.mark.parametrize(("name", "case"), STRUCTURAL, ids=[f"{n}:{c}" for n, c in STRUCTURAL])
-def test_cross_step_problems_are_named(name: str, case: str, run: Any, tmp_path: Path,
-                                       incident_home: Path) -> None:
+def test_cross_step_problems_are_named(
+    name: str, case: str, run: Any, tmp_path: Path, incident_home: Path
+) -> None:
     spec = _structural(_load(name))[case]
     path = tmp_path / "bad.yaml"
     result = _validate(run, path, yaml.safe_dump(spec["doc"], allow_unicode=True))
     assert result.exit_code == 1
     for expected in spec["expect"]:
         assert expected in result.stderr, (expected, result.stderr)
-    started = run("start", "--playbook", str(path), "--platform", "OKX",
-                  "--account", "me@example.com", "--no-run")
+    started = run(
+        "start",
+        "--playbook",
+        str(path),
+        "--platform",
+        "OKX",
+        "--account",
+        "me@example.com",
+        "--no-run",
+    )
     assert started.exit_code == 1
     _one_error_block(started)
     assert not list((incident_home / "sessions").glob("*/journal.log"))
@@ -186,10 +233,30 @@ def test_cross_step_problems_are_named(name: str, case: str, run: Any, tmp_path:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "null", "42", "- a\n- b", "just text", "id: [", "\x00\x01", "&a [*a]",
-     "id: x\nsteps: &s [*s]\n", "id: x\nsteps: [&t {id: a, requires: *t}]\n"],
-    ids=["empty", "null", "number", "list", "text", "unclosed", "binary", "self-list",
-         "self-steps", "self-step"],
+    [
+        "",
+        "null",
+        "42",
+        "- a\n- b",
+        "just text",
+        "id: [",
+        "\x00\x01",
+        "&a [*a]",
+        "id: x\nsteps: &s [*s]\n",
+        "id: x\nsteps: [&t {id: a, requires: *t}]\n",
+    ],
+    ids=[
+        "empty",
+        "null",
+        "number",
+        "list",
+        "text",
+        "unclosed",
+        "binary",
+        "self-list",
+        "self-steps",
+        "self-step",
+    ],
 )
 def test_not_a_playbook_at_all(text: str, run: Any, tmp_path: Path) -> None:
     result = _validate(run, tmp_path / "x.yaml", text)

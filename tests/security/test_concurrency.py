@@ -21,8 +21,13 @@ WRITERS = 6
 
 
 def _spawn(*args: str, **changes: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "incident", *args], env=env(**changes),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "incident", *args],
+        env=env(**changes),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_concurrent_writers_all_get_recorded(session: str, incident_home: Path) -> None:
@@ -62,8 +67,15 @@ def test_a_held_session_gives_a_clear_in_use_message(session: str, incident_home
     before = snapshot(incident_home)
     store = Store(incident_home)
     with store.writing(session):
-        done = incident("evidence", "add", "--session", session, "--note", "blocked",
-                        environ=env(INCIDENT_LOCK_TIMEOUT="0.5"))
+        done = incident(
+            "evidence",
+            "add",
+            "--session",
+            session,
+            "--note",
+            "blocked",
+            environ=env(INCIDENT_LOCK_TIMEOUT="0.5"),
+        )
     assert done.code == 1
     assert done.err.strip().splitlines() == [
         f"Error: session {session} is in use by another incident command "
@@ -78,8 +90,9 @@ def test_a_waiting_command_goes_ahead_when_the_lock_is_released(
 ) -> None:
     store = Store(incident_home)
     with store.writing(session):
-        waiting = _spawn("evidence", "add", "--session", session, "--note", "waited",
-                         INCIDENT_LOCK_TIMEOUT="60")
+        waiting = _spawn(
+            "evidence", "add", "--session", session, "--note", "waited", INCIDENT_LOCK_TIMEOUT="60"
+        )
         time.sleep(3)  # it is started, has its key, and is waiting on the lock
         assert waiting.poll() is None, waiting.communicate()
     out, err = waiting.communicate(timeout=120)

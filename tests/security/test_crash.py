@@ -34,8 +34,17 @@ KILLS = 220
 
 
 def _start(run: Any) -> str:
-    out = run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-                 "--account", "lin@example.com", "--no-run", "--json").stdout
+    out = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "lin@example.com",
+        "--no-run",
+        "--json",
+    ).stdout
     return str(json.loads(out)["session_id"])
 
 
@@ -83,7 +92,9 @@ def _check(store: Store, sid: str, acked: dict[int, str]) -> None:
     view = store.open(sid)
     texts = {item.number: getattr(item.evidence, "text", None) for item in view.state.evidence}
     for number, text in acked.items():
-        assert texts.get(number) == text, f"E{number}: reported {text!r}, stored {texts.get(number)!r}"
+        assert texts.get(number) == text, (
+            f"E{number}: reported {text!r}, stored {texts.get(number)!r}"
+        )
     assert verify_session(store, sid)["ok"]
 
 
@@ -173,8 +184,7 @@ def test_a_crash_at_each_step_of_an_append(point: str, run: Any, incident_home: 
     assert verify_session(store, sid)["ok"]
     # the next command works, and reports the number the session shows
     recorded = actions.add_evidence(store, sid, actions.note("after the crash"), now=utcnow())
-    numbered = {i.number: getattr(i.evidence, "text", None)
-                for i in store.open(sid).state.evidence}
+    numbered = {i.number: getattr(i.evidence, "text", None) for i in store.open(sid).state.evidence}
     assert numbered[recorded.number] == "after the crash"
     assert verify_session(store, sid)["ok"]
     left = [p.name for p in (incident_home / "sessions" / sid).iterdir() if p.name.endswith(".tmp")]
@@ -188,8 +198,13 @@ def test_a_crash_at_each_step_of_a_start(point: str, run: Any, incident_home: Pa
 
     def body(ack: int) -> None:
         _die_at_fsync(int(point.split("-")[1]))
-        state = actions.start(store, playbook="crypto-exchange", platform="OKX",
-                               account="second@example.com", now=utcnow())
+        state = actions.start(
+            store,
+            playbook="crypto-exchange",
+            platform="OKX",
+            account="second@example.com",
+            now=utcnow(),
+        )
         os.write(ack, f"{state.id}\n".encode())
 
     code, acks = _run_child(body)
@@ -212,8 +227,13 @@ def test_a_crash_while_starting_a_session_leaves_the_others_usable(
 
     def body(ack: int) -> None:
         for i in range(1000):
-            state = actions.start(store, playbook="crypto-exchange", platform="OKX",
-                                   account=f"u{i}@example.com", now=utcnow())
+            state = actions.start(
+                store,
+                playbook="crypto-exchange",
+                platform="OKX",
+                account=f"u{i}@example.com",
+                now=utcnow(),
+            )
             os.write(ack, f"{state.id}\n".encode())
 
     for _ in range(60):

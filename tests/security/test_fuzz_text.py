@@ -10,13 +10,46 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 NASTY = [
-    "\u202e", "\u200f", "\u200b", "\ufeff", "\x00", "\x07", "\x1b[31m", "\x1b]0;title\x07",
-    "\r\n", "\r", "\t", "\x0b\x0c", "\u2028", "\u0085", "😀", "👨‍👩‍👧", "🏳️‍🌈",
-    "<script>alert(1)</script>", "**bold** _it_", "| a | b |", "[x](javascript:alert(1))",
-    "`code`", "# heading", "<!-- -->", "\\", "%s%n%x", "{0}{}", "${HOME}", "'; DROP TABLE x;--",
-    "中文备注：账户被盗", "ﷺ", "Z̴̡̛a̷l̸g̶o̵", "-", "--note", "\"", "'",
+    "\u202e",
+    "\u200f",
+    "\u200b",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\x1b]0;title\x07",
+    "\r\n",
+    "\r",
+    "\t",
+    "\x0b\x0c",
+    "\u2028",
+    "\u0085",
+    "😀",
+    "👨‍👩‍👧",
+    "🏳️‍🌈",
+    "<script>alert(1)</script>",
+    "**bold** _it_",
+    "| a | b |",
+    "[x](javascript:alert(1))",
+    "`code`",
+    "# heading",
+    "<!-- -->",
+    "\\",
+    "%s%n%x",
+    "{0}{}",
+    "${HOME}",
+    "'; DROP TABLE x;--",
+    "中文备注：账户被盗",
+    "ﷺ",
+    "Z̴̡̛a̷l̸g̶o̵",
+    "-",
+    "--note",
+    '"',
+    "'",
 ]
-BIG = st.sampled_from(["x", "中", "😀", "\u202e", "a b ", "| "]).map(lambda s: s * (100_000 // len(s)))
+BIG = st.sampled_from(["x", "中", "😀", "\u202e", "a b ", "| "]).map(
+    lambda s: s * (100_000 // len(s))
+)
 CHARS = st.characters(exclude_categories=["Cs"])  # lone surrogates: their own test below
 TEXT = st.one_of(
     st.text(CHARS, max_size=300),
@@ -41,8 +74,17 @@ def _clean(result: Any) -> None:
 
 def _fresh(run: Any) -> str:
     """A new session for each example, so big notes do not pile up across examples."""
-    out = run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-                 "--account", "lin@example.com", "--no-run", "--json").stdout
+    out = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "lin@example.com",
+        "--no-run",
+        "--json",
+    ).stdout
     return str(json.loads(out)["session_id"])
 
 
@@ -52,8 +94,13 @@ def _exports(run: Any, session: str) -> None:
         _clean(result)
         assert result.exit_code == 0, result.output[-500:]
     json.loads(run("export", "--session", session, "--format", "json").stdout)
-    for args in (("evidence", "list"), ("evidence", "list", "--json"), ("status",),
-                 ("status", "--json"), ("verify",)):
+    for args in (
+        ("evidence", "list"),
+        ("evidence", "list", "--json"),
+        ("status",),
+        ("status", "--json"),
+        ("verify",),
+    ):
         result = run(*args, "--session", session)
         _clean(result)
         assert result.exit_code == 0, (args, result.output[-500:])
@@ -64,47 +111,170 @@ def _exports(run: Any, session: str) -> None:
 def test_notes(note: str, run: Any) -> None:
     session = _fresh(run)
     _clean(run("evidence", "add", "--session", session, "--note", note, "--yes"))
-    _clean(run("step", "fail", "secure-email", "--session", session, "--note", note,
-               "--reason", note, "--yes"))
+    _clean(
+        run(
+            "step",
+            "fail",
+            "secure-email",
+            "--session",
+            session,
+            "--note",
+            note,
+            "--reason",
+            note,
+            "--yes",
+        )
+    )
     _exports(run, session)
 
 
 @SETTINGS
-@given(time=TEXT | st.sampled_from(["2026-11-20T04:52", "yesterday", "2026-13-40", "0", "9" * 40,
-                                    "2026-11-20T04:52:00+25:00", "１２:００"]),
-       amount=TEXT | st.sampled_from(["1e999999", "NaN", "-1", "Infinity", "1,2,3", "0x10",
-                                      "１２３", "١٢٣", "1_000", " 5 ", "1e-400", "9" * 100]),
-       asset=TEXT, other=TEXT)
+@given(
+    time=TEXT
+    | st.sampled_from(
+        [
+            "2026-11-20T04:52",
+            "yesterday",
+            "2026-13-40",
+            "0",
+            "9" * 40,
+            "2026-11-20T04:52:00+25:00",
+            "１２:００",
+        ]
+    ),
+    amount=TEXT
+    | st.sampled_from(
+        [
+            "1e999999",
+            "NaN",
+            "-1",
+            "Infinity",
+            "1,2,3",
+            "0x10",
+            "１２３",
+            "١٢٣",
+            "1_000",
+            " 5 ",
+            "1e-400",
+            "9" * 100,
+        ]
+    ),
+    asset=TEXT,
+    other=TEXT,
+)
 def test_transactions(time: str, amount: str, asset: str, other: str, run: Any) -> None:
     session = _fresh(run)
-    _clean(run("evidence", "tx", "--session", session, "--time", time, "--type", "withdrawal",
-               "--asset", asset, "--amount", amount, "--to-address", other, "--txid", other,
-               "--network", other, "--note", other, "--yes"))
-    _clean(run("evidence", "tx", "--session", session, "--time", "2026-11-20T04:52:00+08:00",
-               "--type", "deposit", "--asset", "USDT", "--amount", amount, "--note", other,
-               "--yes"))
+    _clean(
+        run(
+            "evidence",
+            "tx",
+            "--session",
+            session,
+            "--time",
+            time,
+            "--type",
+            "withdrawal",
+            "--asset",
+            asset,
+            "--amount",
+            amount,
+            "--to-address",
+            other,
+            "--txid",
+            other,
+            "--network",
+            other,
+            "--note",
+            other,
+            "--yes",
+        )
+    )
+    _clean(
+        run(
+            "evidence",
+            "tx",
+            "--session",
+            session,
+            "--time",
+            "2026-11-20T04:52:00+08:00",
+            "--type",
+            "deposit",
+            "--asset",
+            "USDT",
+            "--amount",
+            amount,
+            "--note",
+            other,
+            "--yes",
+        )
+    )
     _exports(run, session)
 
 
 @SETTINGS
-@given(ip=TEXT | st.sampled_from(["::1", "fe80::1%eth0", "256.1.1.1", "1.2.3.4/24"]),
-       other=TEXT)
+@given(ip=TEXT | st.sampled_from(["::1", "fe80::1%eth0", "256.1.1.1", "1.2.3.4/24"]), other=TEXT)
 def test_logins(ip: str, other: str, run: Any) -> None:
     session = _fresh(run)
-    _clean(run("evidence", "login", "--session", session, "--time", "2026-11-20T04:40",
-               "--ip", ip, "--device", other, "--location", other, "--note", other, "--yes"))
+    _clean(
+        run(
+            "evidence",
+            "login",
+            "--session",
+            session,
+            "--time",
+            "2026-11-20T04:40",
+            "--ip",
+            ip,
+            "--device",
+            other,
+            "--location",
+            other,
+            "--note",
+            other,
+            "--yes",
+        )
+    )
     _exports(run, session)
 
 
 @SETTINGS
-@given(url=TEXT | st.sampled_from(["https://[evil", "http://", "mailto:", "@", "https://a@b@c",
-                                   "//okx.com", "javascript:alert(1)", "https://okx.com:99999"]),
-       other=TEXT)
+@given(
+    url=TEXT
+    | st.sampled_from(
+        [
+            "https://[evil",
+            "http://",
+            "mailto:",
+            "@",
+            "https://a@b@c",
+            "//okx.com",
+            "javascript:alert(1)",
+            "https://okx.com:99999",
+        ]
+    ),
+    other=TEXT,
+)
 def test_contacts(url: str, other: str, run: Any) -> None:
     session = _fresh(run)
-    _clean(run("evidence", "contact", "--session", session, "--channel", "chat",
-               "--summary", other or "x", "--ticket", other, "--agent", other, "--url", url,
-               "--yes"))
+    _clean(
+        run(
+            "evidence",
+            "contact",
+            "--session",
+            session,
+            "--channel",
+            "chat",
+            "--summary",
+            other or "x",
+            "--ticket",
+            other,
+            "--agent",
+            other,
+            "--url",
+            url,
+            "--yes",
+        )
+    )
     _exports(run, session)
 
 

@@ -25,13 +25,35 @@ EXPORT_PASS = "a long export passphrase, kept apart"
 def filled(run: Any, monkeypatch: pytest.MonkeyPatch) -> str:
     """A session with a note, a transaction and a step: something worth moving."""
     monkeypatch.setenv("INCIDENT_EXPORT_PASSPHRASE", EXPORT_PASS)
-    out = run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-                 "--account", "lin@example.com", "--no-run", "--json").stdout
+    out = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "lin@example.com",
+        "--no-run",
+        "--json",
+    ).stdout
     sid = str(json.loads(out)["session_id"])
     run.ok("evidence", "add", "--session", sid, "--note", f"note {MARKER}")
-    run.ok("evidence", "tx", "--session", sid, "--time", "2026-11-20T04:52:00+08:00",
-           "--type", "withdrawal", "--asset", "USDT", "--amount", "1520.5",
-           "--txid", "ab" * 32)
+    run.ok(
+        "evidence",
+        "tx",
+        "--session",
+        sid,
+        "--time",
+        "2026-11-20T04:52:00+08:00",
+        "--type",
+        "withdrawal",
+        "--asset",
+        "USDT",
+        "--amount",
+        "1520.5",
+        "--txid",
+        "ab" * 32,
+    )
     run.ok("step", "done", "secure-email", "--session", sid)
     return sid
 
@@ -66,8 +88,12 @@ def test_export_forget_import_on_the_same_machine(
 
 
 def test_copy_the_sessions_and_import_on_a_new_machine(
-    any_keyring: KeyringInUse, filled: str, run: Any, tmp_path: Path,
-    incident_home: Path, monkeypatch: pytest.MonkeyPatch,
+    any_keyring: KeyringInUse,
+    filled: str,
+    run: Any,
+    tmp_path: Path,
+    incident_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     backup = tmp_path / "key-backup.json"
     run.ok("key", "export", str(backup))
@@ -100,14 +126,22 @@ def test_passphrase_machine_to_passphrase_machine(
     keys.forget_cached()
     assert "kept in: passphrase" in run.ok("key", "import", str(backup)).output
     _readable(filled, run, env())
-    wrong = incident("status", "--session", filled,
-                     environ=env(INCIDENT_PASSPHRASE="correct horse battery staple"))
+    wrong = incident(
+        "status",
+        "--session",
+        filled,
+        environ=env(INCIDENT_PASSPHRASE="correct horse battery staple"),
+    )
     assert wrong.code == 1 and "wrong passphrase" in wrong.err
 
 
 def test_a_wrong_backup_passphrase_changes_nothing(
-    any_keyring: KeyringInUse, filled: str, run: Any, tmp_path: Path,
-    incident_home: Path, monkeypatch: pytest.MonkeyPatch,
+    any_keyring: KeyringInUse,
+    filled: str,
+    run: Any,
+    tmp_path: Path,
+    incident_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     backup = tmp_path / "key-backup.json"
     run.ok("key", "export", str(backup))
@@ -148,8 +182,16 @@ def test_a_backup_of_another_key_is_refused(
 ) -> None:
     other_home = tmp_path / "other"
     monkeypatch.setenv("INCIDENT_HOME", str(other_home))
-    run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-           "--account", "x@example.com", "--no-run")
+    run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "x@example.com",
+        "--no-run",
+    )
     other_backup = tmp_path / "other-backup.json"
     run.ok("key", "export", str(other_backup))
     monkeypatch.setenv("INCIDENT_HOME", str(incident_home))
@@ -162,9 +204,15 @@ def test_a_backup_of_another_key_is_refused(
 
 @pytest.mark.parametrize(
     "content",
-    [None, b"", b"not json", b"[]", b'{"format": "something-else"}',
-     b'{"format": "incident-key-export", "salt": "!!", "nonce": "", "wrapped": ""}',
-     b"\xff\xfe\x00garbage"],
+    [
+        None,
+        b"",
+        b"not json",
+        b"[]",
+        b'{"format": "something-else"}',
+        b'{"format": "incident-key-export", "salt": "!!", "nonce": "", "wrapped": ""}',
+        b"\xff\xfe\x00garbage",
+    ],
     ids=["missing", "empty", "text", "list", "other-format", "damaged", "binary"],
 )
 def test_a_file_that_is_not_a_backup_is_a_clear_error(

@@ -16,8 +16,19 @@ from .conftest import REAL_SCRYPT_N, KeyringInUse
 from .disk import changed, snapshot
 from .subproc import env, incident
 
-START = ("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-         "--account", "lin@example.com", "--tz", "Asia/Shanghai", "--no-run", "--json")
+START = (
+    "start",
+    "--playbook",
+    "crypto-exchange",
+    "--platform",
+    "OKX",
+    "--account",
+    "lin@example.com",
+    "--tz",
+    "Asia/Shanghai",
+    "--no-run",
+    "--json",
+)
 
 
 def _start(run: Any) -> str:
@@ -52,7 +63,9 @@ def test_key_goes_to_the_keyring_and_a_new_process_finds_it(
     status = incident("status", "--session", sid, "--json", environ=env(**any_keyring.env))
     assert status.code == 0, status.err
     assert json.loads(status.out)["session_id"] == sid
-    listed = incident("evidence", "list", "--session", sid, "--json", environ=env(**any_keyring.env))
+    listed = incident(
+        "evidence", "list", "--session", sid, "--json", environ=env(**any_keyring.env)
+    )
     assert listed.code == 0, listed.err
     assert "found in a new process" in listed.out
     shown = incident("key", "status", "--json", environ=env(**any_keyring.env))
@@ -154,8 +167,9 @@ def test_a_wrong_passphrase_is_one_line_and_changes_nothing(
 def test_a_wrong_passphrase_in_a_new_process(incident_home: Path, run: Any) -> None:
     sid = _start(run)
     before = snapshot(incident_home)
-    done = incident("evidence", "add", "--session", sid, "--note", "x",
-                    environ=env(INCIDENT_PASSPHRASE="wrong"))
+    done = incident(
+        "evidence", "add", "--session", sid, "--note", "x", environ=env(INCIDENT_PASSPHRASE="wrong")
+    )
     assert done.code == 1
     assert done.out == ""
     assert done.err.strip().splitlines() == [
@@ -211,8 +225,9 @@ def test_a_hung_keyring_cannot_hang_a_command(
     """Hung on every call, or already when it is looked up (D-Bus not answering)."""
     sid = _start(run)  # key kept in the stand-in keyring
     before = snapshot(incident_home)
-    hung = env(INCIDENT_KEYRING_TIMEOUT=str(TIMEOUT),
-               PYTHON_KEYRING_BACKEND=f"fake_keyrings.{backend}")
+    hung = env(
+        INCIDENT_KEYRING_TIMEOUT=str(TIMEOUT), PYTHON_KEYRING_BACKEND=f"fake_keyrings.{backend}"
+    )
     for args in (("status", "--session", sid), ("evidence", "add", "--note", "x")):
         done = incident(*args, environ=hung, timeout=60)
         assert done.code == 1, done.text

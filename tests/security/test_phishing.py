@@ -38,10 +38,19 @@ LOOKALIKES = [
 ]
 
 
-def _contact(run: Any, session: str, url: str | None, channel: str = "chat",
-             as_json: bool = False) -> Any:
-    args = ["evidence", "contact", "--session", session, "--channel", channel,
-            "--summary", "asked them to freeze the account"]
+def _contact(
+    run: Any, session: str, url: str | None, channel: str = "chat", as_json: bool = False
+) -> Any:
+    args = [
+        "evidence",
+        "contact",
+        "--session",
+        session,
+        "--channel",
+        channel,
+        "--summary",
+        "asked them to freeze the account",
+    ]
     if url is not None:
         args += ["--url", url]
     return run(*args, *(["--json"] if as_json else []))
@@ -108,8 +117,17 @@ def test_exports_show_the_warning(session: str, run: Any) -> None:
 
 
 def test_an_unknown_platform_cannot_be_checked_and_says_so(run: Any) -> None:
-    out = run.ok("start", "--playbook", "crypto-exchange", "--platform", "SomeExchange",
-                 "--account", "me@example.com", "--no-run", "--json").stdout
+    out = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "SomeExchange",
+        "--account",
+        "me@example.com",
+        "--no-run",
+        "--json",
+    ).stdout
     sid = json.loads(out)["session_id"]
     result = _contact(run, sid, "https://someexchange.example/help")
     assert result.exit_code == 0

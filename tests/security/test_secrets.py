@@ -108,11 +108,28 @@ TIME = "2026-11-20T04:52:00+08:00"
 
 def _tx(field: str) -> Args:
     def args(sid: str, secret: str) -> list[str]:
-        base = {"--to-address": "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE", "--network": "TRC20",
-                "--note": "withdrawal", "--txid": "ab" * 32}
+        base = {
+            "--to-address": "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE",
+            "--network": "TRC20",
+            "--note": "withdrawal",
+            "--txid": "ab" * 32,
+        }
         base[field] = secret
-        return ["evidence", "tx", "--session", sid, "--time", TIME, "--type", "withdrawal",
-                "--asset", "USDT", "--amount", "10", *[x for kv in base.items() for x in kv]]
+        return [
+            "evidence",
+            "tx",
+            "--session",
+            sid,
+            "--time",
+            TIME,
+            "--type",
+            "withdrawal",
+            "--asset",
+            "USDT",
+            "--amount",
+            "10",
+            *[x for kv in base.items() for x in kv],
+        ]
 
     return args
 
@@ -121,19 +138,39 @@ def _login(field: str) -> Args:
     def args(sid: str, secret: str) -> list[str]:
         base = {"--device": "Chrome", "--location": "Lagos", "--note": "not me"}
         base[field] = secret
-        return ["evidence", "login", "--session", sid, "--time", TIME, "--ip", "203.0.113.7",
-                *[x for kv in base.items() for x in kv]]
+        return [
+            "evidence",
+            "login",
+            "--session",
+            sid,
+            "--time",
+            TIME,
+            "--ip",
+            "203.0.113.7",
+            *[x for kv in base.items() for x in kv],
+        ]
 
     return args
 
 
 def _contact(field: str) -> Args:
     def args(sid: str, secret: str) -> list[str]:
-        base = {"--summary": "asked to freeze", "--ticket": "T-1", "--agent": "Amy",
-                "--url": "https://www.okx.com/help"}
+        base = {
+            "--summary": "asked to freeze",
+            "--ticket": "T-1",
+            "--agent": "Amy",
+            "--url": "https://www.okx.com/help",
+        }
         base[field] = secret
-        return ["evidence", "contact", "--session", sid, "--channel", "chat",
-                *[x for kv in base.items() for x in kv]]
+        return [
+            "evidence",
+            "contact",
+            "--session",
+            sid,
+            "--channel",
+            "chat",
+            *[x for kv in base.items() for x in kv],
+        ]
 
     return args
 
@@ -142,16 +179,43 @@ FIELDS: dict[str, Args] = {
     "evidence add --note": lambda sid, s: ["evidence", "add", "--session", sid, "--note", s],
     **{f"evidence tx {f}": _tx(f) for f in ("--note", "--to-address", "--network", "--txid")},
     **{f"evidence login {f}": _login(f) for f in ("--device", "--location", "--note")},
-    **{f"evidence contact {f}": _contact(f)
-       for f in ("--summary", "--ticket", "--agent", "--url")},
-    "step done --note": lambda sid, s: ["step", "done", "secure-email", "--session", sid,
-                                        "--note", s],
-    "step skip --reason": lambda sid, s: ["step", "skip", "police-report", "--session", sid,
-                                          "--reason", s],
-    "step fail --note": lambda sid, s: ["step", "fail", "secure-email", "--session", sid,
-                                        "--note", s],
-    "answer --note": lambda sid, s: ["answer", "can-you-log-in", "no", "--session", sid,
-                                     "--note", s],
+    **{f"evidence contact {f}": _contact(f) for f in ("--summary", "--ticket", "--agent", "--url")},
+    "step done --note": lambda sid, s: [
+        "step",
+        "done",
+        "secure-email",
+        "--session",
+        sid,
+        "--note",
+        s,
+    ],
+    "step skip --reason": lambda sid, s: [
+        "step",
+        "skip",
+        "police-report",
+        "--session",
+        sid,
+        "--reason",
+        s,
+    ],
+    "step fail --note": lambda sid, s: [
+        "step",
+        "fail",
+        "secure-email",
+        "--session",
+        sid,
+        "--note",
+        s,
+    ],
+    "answer --note": lambda sid, s: [
+        "answer",
+        "can-you-log-in",
+        "no",
+        "--session",
+        sid,
+        "--note",
+        s,
+    ],
     "close --note": lambda sid, s: ["close", "--session", sid, "--note", s],
 }
 KNOWN_GAPS: set[str] = set()  # fields known to let a secret through: none
@@ -191,8 +255,16 @@ def test_the_same_fields_accept_ordinary_text(sid: str, run: Any, incident_home:
 
 
 def test_start_refuses_a_seed_phrase_as_the_account(run: Any, incident_home: Path) -> None:
-    result = run("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-                 "--account", SECRETS["seed-en"], "--no-run")
+    result = run(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        SECRETS["seed-en"],
+        "--no-run",
+    )
     assert result.exit_code == 1 and NEVER in result.stderr
     assert not list((incident_home / "sessions").glob("*/journal.log"))
 
@@ -251,9 +323,20 @@ def test_on_a_terminal_the_user_is_asked(answer: str, sid: str, incident_home: P
 
     before = snapshot(incident_home)
     child = pexpect.spawn(
-        sys.executable, ["-m", "incident", "evidence", "add", "--session", sid,
-                         "--note", "my password is Tr0ub4dor&3"],
-        env=env(), encoding="utf-8", timeout=60,
+        sys.executable,
+        [
+            "-m",
+            "incident",
+            "evidence",
+            "add",
+            "--session",
+            sid,
+            "--note",
+            "my password is Tr0ub4dor&3",
+        ],
+        env=env(),
+        encoding="utf-8",
+        timeout=60,
     )
     child.expect("Store it anyway")
     child.sendline(answer)
@@ -348,11 +431,25 @@ def _addresses(raw: bytes) -> list[str]:
 def ordinary_notes(draw: st.DrawFn) -> str:
     raw = draw(st.binary(min_size=32, max_size=32))
     parts = draw(st.lists(st.sampled_from([*ORDINARY_EN, *ORDINARY_ZH]), min_size=1, max_size=4))
-    extras = draw(st.lists(st.sampled_from([
-        raw.hex(), "0x" + raw.hex(), f"TxID: {raw.hex()}", f"交易哈希：{raw.hex()}",
-        f"hash {raw.hex().upper()}", *_addresses(raw), f"sent to {_addresses(raw)[2]}",
-        "ticket #48213", "amount 1520.50 USDT", "IP 203.0.113.7",
-    ]), max_size=3))
+    extras = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    raw.hex(),
+                    "0x" + raw.hex(),
+                    f"TxID: {raw.hex()}",
+                    f"交易哈希：{raw.hex()}",
+                    f"hash {raw.hex().upper()}",
+                    *_addresses(raw),
+                    f"sent to {_addresses(raw)[2]}",
+                    "ticket #48213",
+                    "amount 1520.50 USDT",
+                    "IP 203.0.113.7",
+                ]
+            ),
+            max_size=3,
+        )
+    )
     pieces = parts + extras
     return " ".join(draw(st.permutations(pieces)))
 
@@ -364,16 +461,34 @@ def test_ordinary_notes_txids_and_addresses_pass(text: str) -> None:
     assert guards.needs_confirmation([("--note", text)]) == []
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(note=ordinary_notes(), secret=embedded_mnemonics())
-def test_through_the_command_line(note: str, secret: str, session: str, run: Any,
-                                  incident_home: Path) -> None:
+def test_through_the_command_line(
+    note: str, secret: str, session: str, run: Any, incident_home: Path
+) -> None:
     journal = next((incident_home / "sessions").glob("*/journal.log"))
     before = journal.read_bytes()
     refused = run("evidence", "add", "--session", session, "--note", secret)
     assert refused.exit_code == 1 and NEVER in refused.stderr
     assert journal.read_bytes() == before
-    tx = run("evidence", "tx", "--session", session, "--time", TIME, "--type", "withdrawal",
-             "--asset", "USDT", "--amount", "1", "--txid", os.urandom(32).hex(), "--note", note)
+    tx = run(
+        "evidence",
+        "tx",
+        "--session",
+        session,
+        "--time",
+        TIME,
+        "--type",
+        "withdrawal",
+        "--asset",
+        "USDT",
+        "--amount",
+        "1",
+        "--txid",
+        os.urandom(32).hex(),
+        "--note",
+        note,
+    )
     assert tx.exit_code == 0, tx.output

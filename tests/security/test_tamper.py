@@ -44,8 +44,17 @@ class Sessions:
 
 
 def _start(run: Any, account: str) -> str:
-    out = run.ok("start", "--playbook", "crypto-exchange", "--platform", "OKX",
-                 "--account", account, "--no-run", "--json").stdout
+    out = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        account,
+        "--no-run",
+        "--json",
+    ).stdout
     return str(json.loads(out)["session_id"])
 
 
@@ -85,8 +94,9 @@ def sessions(
     journal = incident_home / "sessions" / sid / "journal.log"
     other_lines = (incident_home / "sessions" / other / "journal.log").read_bytes()
     assert verify_session(store, sid)["ok"]
-    return Sessions(store, sid, other, journal, journal.read_bytes(),
-                    other_lines.splitlines(keepends=True))
+    return Sessions(
+        store, sid, other, journal, journal.read_bytes(), other_lines.splitlines(keepends=True)
+    )
 
 
 # -- the mutations: each returns (new journal bytes, the entry verify must name) ------------
@@ -141,7 +151,9 @@ def append_garbage(s: Sessions, rng: random.Random) -> tuple[bytes, int]:
         junk = b"appended by someone else\n"
     elif kind == "json-ish":
         junk = b'{"n":%d,"prev":"%s","nonce":"AAAAAAAAAAAAAAAA","ct":"AAAA"}\n' % (
-            len(s.lines) + 1, b"0" * 64)
+            len(s.lines) + 1,
+            b"0" * 64,
+        )
     else:
         junk = b"\n"
     return s.pristine + junk, len(s.lines) + 1
@@ -161,7 +173,12 @@ def copy_from_other_session(s: Sessions, rng: random.Random) -> tuple[bytes, int
 
 
 KINDS: list[Mutation] = [
-    bit_flip, delete_record, swap_records, truncate, append_garbage, copy_from_other_session,
+    bit_flip,
+    delete_record,
+    swap_records,
+    truncate,
+    append_garbage,
+    copy_from_other_session,
 ]
 
 

@@ -91,7 +91,12 @@ def models() -> list[type[EvidenceModel]]:
 
 for _entry in (
     Entry("note", "add", "incident.core.kinds.note", "Add a note, with files attached if given."),
-    Entry("transaction", "tx", "incident.core.kinds.transaction", "Record an unauthorized transaction."),
+    Entry(
+        "transaction",
+        "tx",
+        "incident.core.kinds.transaction",
+        "Record an unauthorized transaction.",
+    ),
     Entry("login", "login", "incident.core.kinds.login", "Record a login that was not yours."),
     Entry(
         "contact",
