@@ -14,9 +14,10 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from incident.core.kinds.transaction import TxType
 from incident.errors import EvidenceError
 
-TxType = Literal["withdrawal", "deposit", "trade", "transfer", "other"]
+__all__ = ["TxType"]  # the core's list of types, as every reader here names it
 ZoneSource = Literal["header", "cells", "assumed", "given"]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from incident.core.kinds.transaction import TX_TYPES, TxType
 from incident.errors import UsageError
-from incident.importers.base import ImportedRow, TxType
+from incident.importers.base import ImportedRow
 
-TX_TYPES: tuple[TxType, ...] = ("withdrawal", "deposit", "trade", "transfer", "other")
 DEFAULT_TYPES: tuple[TxType, ...] = ("withdrawal",)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import field_validator
 
@@ -15,7 +15,9 @@ from incident.core.text import CleanText, ShortText
 from incident.errors import EvidenceError
 from incident.times import parse_time
 
-# Every transaction type, with its label; the command line's --type choices come from here.
+# Every transaction type, with its label: the one list. The command line's --type choices and
+# the importers' types come from here.
+TxType = Literal["withdrawal", "trade", "transfer", "deposit", "other"]
 TX_TYPES: dict[str, Text] = {
     "withdrawal": Text(en="withdrawal", zh="提币"),
     "trade": Text(en="trade", zh="交易"),
@@ -23,6 +25,7 @@ TX_TYPES: dict[str, Text] = {
     "deposit": Text(en="deposit", zh="充值"),
     "other": Text(en="other", zh="其他"),
 }
+assert tuple(TX_TYPES) == get_args(TxType), "every type has its label, in order"
 
 
 class Transaction(EvidenceModel):
