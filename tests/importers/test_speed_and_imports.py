@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,14 +26,11 @@ def big_file(files: Files, n: int = 10_000) -> Path:
 
 def test_ten_thousand_rows(files: Files) -> None:
     path = big_file(files)
-    started = time.perf_counter()
     result = read_export(path)
-    elapsed = time.perf_counter() - started
     assert len(result.rows) == 10_000
     last = result.rows[-1]
     assert (last.row, last.amount, last.txid) == (10_001, Decimal("9999.999"), f"{9999:064x}")
-    # About 0.15 s on the development machine; the budget leaves room for a busy CI.
-    assert elapsed < 1.5, f"{elapsed:.2f} s"
+    # Its speed is measured in bench/run.py (import against verify), not asserted here.
 
 
 PROBE = """

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import random
 import struct
-import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -126,7 +125,6 @@ def test_a_bad_image_is_refused_and_nothing_is_stored(
     bad.write_bytes(make())
     good = tmp_path / "good.png"
     good.write_bytes(PNG)
-    started = time.monotonic()
     # the good file first: it must not be stored either when the second is refused
     result = run(
         "evidence",
@@ -140,9 +138,10 @@ def test_a_bad_image_is_refused_and_nothing_is_stored(
         "--file",
         str(bad),
     )
-    assert time.monotonic() - started < 10, "a decompression bomb was decoded?"
     _refused(result, incident_home, before)
     assert name in result.stderr
+    if "claims" in case or "zeros" in case:  # refused on its size, before any decoding
+        assert "million pixels" in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("command", ["add", "tx", "login", "contact"])

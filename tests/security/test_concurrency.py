@@ -4,6 +4,7 @@ with a clear 'in use' message); no event is lost and the journal stays valid."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -85,6 +86,23 @@ def test_a_held_session_gives_a_clear_in_use_message(session: str, incident_home
     assert incident("evidence", "add", "--session", session, "--note", "free now").code == 0
 
 
+def _wait_until_it_holds_open(pid: int, path: Path, timeout: float = 60) -> None:
+    """Until process ``pid`` has ``path`` open: it has its key and is waiting on the lock."""
+    fds = Path(f"/proc/{pid}/fd")
+    if not fds.is_dir():  # no /proc here: give it time instead
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if any(os.path.realpath(fd) == str(path.resolve()) for fd in fds.iterdir()):
+                return
+        except FileNotFoundError:  # it exited, or an fd closed while listed
+            pass
+        time.sleep(0.02)
+    raise AssertionError(f"process {pid} never opened {path}")
+
+
 def test_a_waiting_command_goes_ahead_when_the_lock_is_released(
     session: str, incident_home: Path, run: Any
 ) -> None:
@@ -93,7 +111,7 @@ def test_a_waiting_command_goes_ahead_when_the_lock_is_released(
         waiting = _spawn(
             "evidence", "add", "--session", session, "--note", "waited", INCIDENT_LOCK_TIMEOUT="60"
         )
-        time.sleep(3)  # it is started, has its key, and is waiting on the lock
+        _wait_until_it_holds_open(waiting.pid, incident_home / "sessions" / session / "lock")
         assert waiting.poll() is None, waiting.communicate()
     out, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, err
