@@ -594,3 +594,58 @@ CATALOG.update(
         ),
     }
 )
+
+# issue 17: a damaged session, read in spite of the damage, and its repair.
+CATALOG.update(
+    {
+        "integrity.damaged": (
+            "Integrity: damaged — {what}; the {count} entries shown are authentic",
+            "完整性：已损坏 — {what}；所示 {count} 条记录均经校验，真实可信",
+        ),
+        "integrity.damaged-hint": (
+            "incident verify names the first bad entry; "
+            "incident repair --session {sid} sets the damage aside",
+            "incident verify 会指出第一条损坏的记录；"
+            "incident repair --session {sid} 会把损坏部分移到一旁",
+        ),
+        "integrity.entries-missing": ("entries {entries} missing", "{entries}缺失"),
+        "integrity.entry-part": ("{span} ({reason})", "第 {span} 条记录（{reason}）"),
+        "integrity.list-join": (", ", "、"),
+        "integrity.join": ("; ", "；"),
+        "integrity.reason.cut-short": ("cut short", "被截断"),
+        "integrity.reason.changed": ("changed", "被改动"),
+        "integrity.reason.removed": ("removed", "被删除"),
+        "integrity.reason.not-a-record": (
+            "bytes that are not journal records",
+            "有不属于日志记录的字节",
+        ),
+        "integrity.reason.unlinked": (
+            "the chain of hashes is broken",
+            "哈希链断裂",
+        ),
+        "integrity.reason.head-missing": ("the head file is missing", "头文件缺失"),
+        "integrity.reason.head-changed": (
+            "the head file does not match the journal",
+            "头文件与日志不符",
+        ),
+        "integrity.reason.head-older": (
+            "the head file is older than the journal",
+            "头文件比日志旧",
+        ),
+        "integrity.after-gap": ("after a gap", "位于缺失记录之后"),
+        "integrity.repaired": (
+            "repaired on {when}: {what}; the damaged bytes were set aside",
+            "已于 {when} 修复：{what}；损坏的字节已另行保存",
+        ),
+        "integrity.repairs-title": ("Repairs", "修复记录"),
+        "integrity.repair-file": (
+            "{bytes} bytes set aside in {file}, SHA-256 {sha256}",
+            "{bytes} 字节另存于 {file}，SHA-256 {sha256}",
+        ),
+        "integrity.repair-nofile": ("no bytes were left to set aside", "没有可另存的字节"),
+        "integrity.lost-bytes": (
+            "{what}: {bytes} bytes, SHA-256 {sha256}",
+            "{what}：{bytes} 字节，SHA-256 {sha256}",
+        ),
+    }
+)

@@ -125,6 +125,17 @@ class IntegrityError(IncidentError):
         self.entry = entry
 
 
+class SessionDamaged(IntegrityError):
+    """A write refused because the session's journal is damaged (issue 17): repair it first."""
+
+    def __init__(self, session_id: str, cause: IntegrityError) -> None:
+        super().__init__(
+            f"session {session_id} is damaged ({cause.message}); nothing was recorded",
+            entry=cause.entry,
+            hint=f"set the damage aside first with: incident repair --session {session_id}",
+        )
+
+
 class TimestampUnavailable(IncidentError):
     """The time-stamping authority could not be reached or did not grant a token."""
 

@@ -35,6 +35,10 @@ COMMANDS: dict[str, Lazy] = {
         "incident.cli.sessions:verify",
         "Check the journal: every entry, its chain of hashes and its head (exit 3 if changed).",
     ),
+    "repair": Lazy(
+        "incident.cli.repair:repair",
+        "Set a damaged journal's lost bytes aside, record what was lost, and record again.",
+    ),
     "evidence": Lazy(
         "incident.cli.evidence:evidence",
         "Record evidence: notes and files, transactions, logins, support contacts.",

@@ -21,6 +21,7 @@ from incident.cli.options import (
     print_json,
     session_option,
     store,
+    warn,
     yes_option,
 )
 
@@ -130,12 +131,16 @@ def list_(session_id: str | None, as_json: bool) -> None:
 
     st = store()
     view = st.open(st.resolve(session_id), decode_all=True)
+    warn(view.warnings)
     state = view.state
+    gap = view.integrity.after_gap
     if as_json:
-        print_json({"session_id": state.id, "evidence": [evidence_item(i) for i in state.evidence]})
+        items = [evidence_item(i, after_gap=gap) for i in state.evidence]
+        print_json({"session_id": state.id, "evidence": items})
         return
     if not state.evidence:
         click.echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
-        click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")
+        mark = " [after a gap]" if gap is not None and item.entry >= gap else ""
+        click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}{mark}")

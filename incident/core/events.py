@@ -78,8 +78,33 @@ class SessionReopened(Base):
     type: Literal["session.reopened"] = "session.reopened"
 
 
+# -- issue 17: a repair of a damaged journal, recorded in the journal it repaired ----------
+class LostPart(BaseModel):
+    """Entries a repair could not keep, why, and the bytes it set aside for them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    entries: list[int] = []  # none when no entry was lost (a damaged head file, stray bytes)
+    reason: str  # cut-short, changed, removed, not-a-record, unlinked, head-missing, ...
+    bytes: int  # how many bytes were set aside
+    sha256: str  # of those bytes
+    file: str | None = None  # where they were set aside, relative to the session folder
+
+
+class IntegrityRepaired(Base):
+    type: Literal["integrity.repaired"] = "integrity.repaired"
+    lost: list[LostPart]
+    evidence: int = 0  # evidence recorded before it, as far as the head knew (numbers used)
+
+
 Event = Annotated[
-    SessionStarted | StepMarked | StepAnswered | EvidenceAdded | SessionClosed | SessionReopened,
+    SessionStarted
+    | StepMarked
+    | StepAnswered
+    | EvidenceAdded
+    | SessionClosed
+    | SessionReopened
+    | IntegrityRepaired,
     Field(discriminator="type"),
 ]
 

@@ -122,6 +122,8 @@ class SessionState:
     closed_at: datetime | None = None
     entries: list[Entry] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
+    repairs: list[ev.IntegrityRepaired] = field(default_factory=list)  # issue 17
+    skipped: int = 0  # evidence numbers a repair left unused (their entries were lost)
 
     # -- derived views ------------------------------------------------------------
     @property
@@ -208,20 +210,23 @@ def fold(events: Iterable[ev.Base]) -> SessionState:
     return state
 
 
-def fold_journal(payloads: Sequence[bytes]) -> SessionState:
+def fold_journal(payloads: Sequence[bytes], numbers: Sequence[int] = ()) -> SessionState:
     """Build the state from a journal's entries (their decrypted payloads), oldest first.
 
+    ``numbers`` are their entry numbers when some are missing (default: 1, 2, 3...).
     Evidence entries are decoded when first used (see EvidenceItem); any other entry now.
     """
     state = _started(ev.decode_entry(payloads[0], 1) if payloads else None)
     start = ev.evidence_start
-    for n in range(2, len(payloads) + 1):
-        payload = payloads[n - 1]
+    for i in range(1, len(payloads)):
+        payload = payloads[i]
+        n = numbers[i] if numbers else i + 1
         found = start(payload)
         if found is None:
             apply(state, ev.decode_entry(payload, n))
             continue
-        _add(state, EvidenceItem(len(state.evidence) + 1, n, found[0], found[1], payload=payload))
+        number = len(state.evidence) + 1 + state.skipped
+        _add(state, EvidenceItem(number, n, found[0], found[1], payload=payload))
     return state
 
 
@@ -252,7 +257,8 @@ def _add(state: SessionState, item: EvidenceItem) -> None:
 def apply(state: SessionState, event: ev.Base) -> None:
     """Fold one more event into ``state``."""
     if isinstance(event, ev.EvidenceAdded):  # first: nearly every event of a long session
-        _add(state, EvidenceItem.of(len(state.evidence) + 1, len(state.entries) + 1, event))
+        number = len(state.evidence) + 1 + state.skipped
+        _add(state, EvidenceItem.of(number, len(state.entries) + 1, event))
         return
     state.entries.append(event)
     if isinstance(event, ev.StepMarked):
@@ -268,3 +274,7 @@ def apply(state: SessionState, event: ev.Base) -> None:
         state.closed_at = event.at
     elif isinstance(event, ev.SessionReopened):
         state.closed_at = None
+    elif isinstance(event, ev.IntegrityRepaired):
+        state.repairs.append(event)
+        # numbers of lost evidence are not given again: E5 stays the E5 a report may cite
+        state.skipped = max(state.skipped, event.evidence - len(state.evidence))

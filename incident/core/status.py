@@ -35,6 +35,7 @@ class Status:
     overdue: list[StepView]
     blocked: list[StepView]
     follow_up_due: datetime | None
+    integrity: str = ""  # issue 17: "Integrity: damaged — ..." when read in spite of damage
 
     @property
     def elapsed(self) -> str:

@@ -18,8 +18,8 @@ from typing import Any
 from incident import paths
 from incident.core import events as ev
 from incident.core.state import SessionState, apply, fold, fold_journal
-from incident.core.view import Integrity, SessionView
-from incident.errors import IncidentError, IntegrityError, SessionNotFound
+from incident.core.view import Integrity, Loss, SessionView
+from incident.errors import IncidentError, IntegrityError, SessionDamaged, SessionNotFound
 from incident.journal import keys as keymod
 from incident.journal.blobs import Blobs
 from incident.journal.lock import locked
@@ -110,7 +110,11 @@ class Store:
         out = []
         for sid in self.ids():
             journal, _ = self._parts(sid)
-            out.append((sid, journal.read_head()))
+            try:
+                head = journal.read_head()
+            except IntegrityError:  # a damaged head: listed, last in line (see `repair`)
+                head = Head(0, "", 0, 0, {"damaged": True})
+            out.append((sid, head))
         return out
 
     def resolve(self, given: str | None) -> str:
@@ -140,26 +144,42 @@ class Store:
     def open(self, session_id: str, *, decode_all: bool = False) -> SessionView:
         """Read and check the whole journal, and fold it into state.
 
+        A damaged journal is read from what still authenticates (its integrity says what
+        is missing); one whose first entry cannot be read is an error.
         Evidence entries are decoded when first used, or here with ``decode_all``.
         """
         journal, blobs = self._parts(session_id)
         with _collector_paused():
-            state, result = self._read(journal)
+            state, result = self._read(journal, damaged=True)
             if decode_all:
                 state.read_all()
+        damage = result.damage
         integrity = Integrity(
             entries=len(result.payloads),
             head_hash=result.head_hash,
             acknowledged=result.head.count,
             warnings=tuple(result.warnings),
+            damage=tuple(Loss(d.entries, d.reason, d.size, d.sha256) for d in damage.lost)
+            if damage
+            else (),
+            error=damage.error if damage else None,
+            after_gap=damage.after_gap if damage else None,
         )
         return SessionView(state, integrity, blobs, journal, result.head)
 
     @staticmethod
-    def _read(journal: Journal) -> tuple[SessionState, Any]:
-        result = journal.read()
+    def _read(journal: Journal, damaged: bool = False) -> tuple[SessionState, Any]:
+        """The state and what was read; with ``damaged``, in spite of damage (see damage.py)."""
         try:
-            return fold_journal(result.payloads), result
+            result = journal.read()
+        except IntegrityError as exc:
+            if not damaged:
+                raise
+            from incident.journal.damage import salvage
+
+            result = salvage(journal, exc)
+        try:
+            return fold_journal(result.payloads, result.numbers), result
         except (ValueError, KeyError):
             raise IntegrityError("the journal's events do not make a session", entry=1) from None
 
@@ -179,14 +199,20 @@ class Store:
         """
         folder = self.root / session_id
         with locked(folder, session_id):
-            warnings = self._settle(session_id)
-            journal, blobs = self._parts(session_id)
-            if full:
-                with _collector_paused():
-                    state, result = self._read(journal)
-                warnings += result.warnings
-            else:
-                state = fold([self.first_event(session_id)])
+            try:
+                warnings = self._settle(session_id)
+                journal, blobs = self._parts(session_id)
+                if full:
+                    with _collector_paused():
+                        state, result = self._read(journal)
+                    warnings += result.warnings
+                else:
+                    from incident.journal.damage import check_links
+
+                    check_links(journal, journal.read_head())
+                    state = fold([self.first_event(session_id)])
+            except IntegrityError as exc:  # nothing is written after damage until a repair
+                raise SessionDamaged(session_id, exc) from None
             yield Writer(state, journal, blobs, journal.read_head(), warnings)
 
     def _settle(self, session_id: str) -> list[str]:

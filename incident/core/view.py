@@ -9,10 +9,57 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from incident.catalog import t
+
 if TYPE_CHECKING:
     from incident.core.state import SessionState
+    from incident.errors import IntegrityError
     from incident.journal.blobs import Blobs
     from incident.journal.log import Head, Journal
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Entries (maybe none) a damaged journal cannot show, why, and the bytes that held them."""
+
+    entries: tuple[int, ...]
+    reason: str  # cut-short, changed, removed, not-a-record, unlinked, head-missing, ...
+    size: int
+    sha256: str
+
+
+def _span(entries: tuple[int, ...] | list[int]) -> str:
+    """``64``, ``10-12``: consecutive entry numbers as ranges, comma separated."""
+    out: list[str] = []
+    run: list[int] = []
+    for n in entries:
+        if run and n != run[-1] + 1:
+            out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run = []
+        run.append(n)
+    if run:
+        out.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+    return ", ".join(out)
+
+
+def loss_words(losses: list[tuple[list[int], str]], lang: str) -> str:
+    """``entries 64 (cut short) missing; the head file is missing``, in ``lang``."""
+    with_entries = [
+        t(
+            "integrity.entry-part",
+            lang,
+            span=_span(entries),
+            reason=t(f"integrity.reason.{reason}", lang),
+        )
+        for entries, reason in losses
+        if entries
+    ]
+    parts = []
+    if with_entries:
+        joined = t("integrity.list-join", lang).join(with_entries)
+        parts.append(t("integrity.entries-missing", lang, entries=joined))
+    parts += [t("integrity.reason." + reason, lang) for entries, reason in losses if not entries]
+    return t("integrity.join", lang).join(parts)
 
 
 @dataclass(frozen=True)
@@ -23,6 +70,22 @@ class Integrity:
     head_hash: str  # SHA-256 of the last of them: the chain's head
     acknowledged: int  # records the authenticated head file counts
     warnings: tuple[str, ...] = ()  # e.g. crash residue that was ignored
+    # issue 17: what a journal read in spite of damage is missing (nothing when intact)
+    damage: tuple[Loss, ...] = ()
+    error: IntegrityError | None = None  # what a strict read (verify) says: the first bad entry
+    after_gap: int | None = None  # entries from this one on follow a gap
+
+    @property
+    def damaged(self) -> bool:
+        return bool(self.damage)
+
+    def damage_line(self, lang: str = "en") -> str:
+        """``Integrity: damaged — entries 64 (cut short) missing; the 63 entries shown are
+        authentic``; empty when nothing is damaged."""
+        if not self.damage:
+            return ""
+        what = loss_words([(list(d.entries), d.reason) for d in self.damage], lang)
+        return t("integrity.damaged", lang, what=what, count=self.entries)
 
 
 @dataclass(frozen=True)
@@ -35,7 +98,10 @@ class SessionView:
 
     @property
     def warnings(self) -> list[str]:
-        return list(self.integrity.warnings)
+        """What a reader says on stderr: the damage first (with what to do), then the rest."""
+        damaged = self.integrity.damage_line("en")
+        first = [f"{damaged} ({t('integrity.damaged-hint', 'en', sid=self.state.id)})"]
+        return (first if damaged else []) + list(self.integrity.warnings)
 
     def blob(self, digest: str) -> bytes:
         """An attachment's bytes, checked against its SHA-256."""
@@ -48,4 +114,4 @@ class SessionView:
         try:
             return self._journal.read_head() != self._head
         except IncidentError:  # caught mid-write: say so, and the caller reads again
-            return True
+            return not self.integrity.damaged  # (a damaged head stays so until a repair)

@@ -8,6 +8,10 @@ File ``journal.log`` holds one record a line::
 associated data, so a record cannot be edited, moved or copied from another session.
 ``head.json`` keeps the count and hash of the last acknowledged record, authenticated
 with the session's MAC key, so cutting acknowledged records off the end is caught too.
+
+``gaps.json``, written only by a repair (see ``damage.py``), lists the breaks in the chain a
+repair accounted for, authenticated the same way: after entry ``after`` comes entry ``next``,
+carrying ``prev``. A strict read accepts exactly those breaks and no other.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from incident.journal.keys import SessionKeys
 
 JOURNAL = "journal.log"
 HEAD = "head.json"
+GAPS = "gaps.json"
 GENESIS = "0" * 64
 MAX_RECORD = 64 * 1024 * 1024
 
@@ -55,12 +60,27 @@ class Head:
     meta: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Gap:
+    """A break in the chain a repair accounted for: after entry ``after`` comes ``next``."""
+
+    after: int
+    next: int
+    prev: str  # the link entry ``next`` carries (the hash of a record that was lost)
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        return tuple(range(self.after + 1, self.next))
+
+
 @dataclass
 class ReadResult:
     payloads: list[bytes]
     head_hash: str  # of the last record read: the chain's head
     head: Head  # the authenticated head file the records were checked against
     warnings: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # each payload's entry number
+    damage: Any = None  # a damage.Damage when read in spite of damage (see damage.salvage)
 
 
 def _sha(data: bytes) -> str:
@@ -212,6 +232,32 @@ class Journal:
             raise IntegrityError("the journal's head file was changed", entry=None)
         return head
 
+    def _gaps_tag(self, gaps: list[list[Any]]) -> str:
+        body = json.dumps([self.session_id, "gaps", gaps])
+        return hmac.new(self.keys.mac, body.encode(), hashlib.sha256).hexdigest()
+
+    def read_gaps(self) -> dict[int, Gap]:
+        """The breaks a repair accounted for, by the entry they follow; none without a repair."""
+        path = self.folder / GAPS
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            rows = [[int(a), int(b), str(c)] for a, b, c in raw["gaps"]]
+            tag = str(raw["tag"])
+        except FileNotFoundError:
+            return {}
+        except (ValueError, KeyError, TypeError, OSError):
+            raise IntegrityError("the journal's list of repaired gaps is damaged") from None
+        if not hmac.compare_digest(tag, self._gaps_tag(rows)):
+            raise IntegrityError("the journal's list of repaired gaps was changed")
+        return {a: Gap(a, b, c) for a, b, c in rows}
+
+    def write_gaps(self, gaps: list[Gap]) -> None:
+        rows: list[list[Any]] = [
+            [g.after, g.next, g.prev] for g in sorted(gaps, key=lambda g: g.after)
+        ]
+        body = {"gaps": rows, "tag": self._gaps_tag(rows)}
+        paths.write_private(self.folder / GAPS, json.dumps(body).encode())
+
     def _write_head(self, head: Head) -> None:
         body = {
             "count": head.count,
@@ -350,35 +396,46 @@ class Journal:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         head, data = self._snapshot()
+        gaps = self.read_gaps()
         aead = AESGCM(self.keys.enc)
         payloads: list[bytes] = []
+        numbers: list[int] = []
         warnings: list[str] = []
         prev = GENESIS
+        link = GENESIS  # what the next record must carry: prev, or a repaired gap's link
         pos = 0
-        n = 0
+        n = 0  # the last record read
+        expect = 1  # the number of the next record
         for line, end in _lines(data):
             if end is None:  # no newline: a torn write, or junk
                 if n < head.count:
                     raise IntegrityError(
-                        f"the journal was cut short inside entry {n + 1} of {head.count}",
-                        entry=n + 1,
+                        f"the journal was cut short inside entry {expect} of {head.count}",
+                        entry=expect,
                     )
-                if n >= head.count and _residue_pattern(n + 1, prev).fullmatch(line):
+                if n >= head.count and _residue_pattern(expect, link).fullmatch(line):
                     warnings.append(
                         f"an incomplete record after entry {n} was ignored (left by a crash)"
                     )
                     break
-                raise IntegrityError(f"bytes after entry {n} are not a journal record", entry=n + 1)
-            n += 1
-            payloads.append(self._open(n, line, prev, aead))
-            prev = _sha(line)
+                raise IntegrityError(
+                    f"bytes after entry {n} are not a journal record", entry=expect
+                )
+            n = expect
+            payloads.append(self._open(n, line, link, aead))
+            numbers.append(n)
+            prev = link = _sha(line)
             pos = end
+            gap = gaps.get(n)
+            expect = n + 1
+            if gap is not None:
+                expect, link = gap.next, gap.prev
             if n == head.count and (prev != head.hash or pos != head.size):
                 raise IntegrityError(f"entry {n} does not match the journal's head", entry=n)
         if n < head.count:
             raise IntegrityError(
                 f"the journal was cut short: it ends at entry {n} of {head.count} acknowledged",
-                entry=n + 1,
+                entry=expect,
             )
         if n > head.count + 1:
             raise IntegrityError(
@@ -387,7 +444,7 @@ class Journal:
             )
         if n == head.count + 1:
             warnings.append(f"entry {n} was written by a command that did not finish")
-        return ReadResult(payloads, prev, head, warnings)
+        return ReadResult(payloads, prev, head, warnings, numbers)
 
 
 def _lines(data: bytes) -> Iterator[tuple[bytes, int | None]]:

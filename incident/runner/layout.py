@@ -90,7 +90,10 @@ def header(st: Status, lang: str, cells: int) -> list[Line]:
             total=p.total,
         )
     )
-    lines = [Line(left + " " * gap + right, {"bold": True}), Line(progress, optional=True)]
+    lines = [Line(left + " " * gap + right, {"bold": True})]
+    if st.integrity:  # a damaged session: said on every screen, before anything optional
+        lines.append(Line(clip("! " + st.integrity, cells), TONES["error"]))
+    lines.append(Line(progress, optional=True))
     if st.overdue:
         count = t("runner.overdue-count", lang, count=len(st.overdue))
         lines.append(Line("! " + count, TONES["error"], optional=True))

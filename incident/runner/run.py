@@ -104,7 +104,11 @@ class Walk:
         self.notices += [Notice(w, "warn") for w in self.view.warnings]
 
     def status(self) -> Status:
+        from dataclasses import replace
+
         result = status(self.view.state, utcnow())
+        if self.view.integrity.damaged:
+            result = replace(result, integrity=self.view.integrity.damage_line(self.lang))
         ids = [v.id for v in result.next]
         if self.current not in ids:
             self.current = ids[0] if ids else None

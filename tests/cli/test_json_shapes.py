@@ -97,5 +97,6 @@ def test_shapes(run: Runner, session: str) -> None:
         "tickets",
         "follow_up_due",
         "timeline",
+        "integrity",
     }
     assert export["format"] == "incident-export" and export["version"] == 1

@@ -287,10 +287,58 @@ def test_a_changed_attachment_is_caught(sessions: Sessions, incident_home: Path)
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.__name__)
 def test_the_verify_command_exits_3(kind: Mutation, sessions: Sessions, run: Any) -> None:
+    """verify exits 3 naming the entry; reading commands read what is intact, with a
+    warning, unless the first entry is what was damaged (then nothing can be shown)."""
     data, _ = kind(sessions, random.Random(SEED))
     sessions.journal.write_bytes(data)
-    for args in (("verify",), ("status",), ("export", "--format", "json")):
+    result = run("verify", "--session", sessions.sid)
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith("Error: ") and re.search(r"entry \d+", result.stderr)
+    with pytest.raises(IntegrityError) as caught:
+        verify_session(sessions.store, sessions.sid)
+    first = caught.value.entry == 1
+    for args in (("status",), ("export", "--format", "json")):
         result = run(*args, "--session", sessions.sid)
-        assert result.exit_code == 3, (args, result.output)
-        assert result.stderr.startswith("Error: ") and re.search(r"entry \d+", result.stderr)
         assert "Traceback" not in result.output
+        if first:
+            assert result.exit_code == 3, (args, result.output)
+            assert result.stderr.startswith("Error: ") and "entry 1" in result.stderr
+        else:
+            assert result.exit_code == 0, (args, result.output)
+            assert result.stderr.startswith("Warning: Integrity: damaged"), result.stderr
+
+
+def test_a_damaged_journal_shows_only_authentic_entries(sessions: Sessions) -> None:
+    """Issue 17: after each of 600 random mutations, a reader gets either an error (the
+    first entry is gone) or, with the damage named, entries each identical to the entry of
+    that number as written: nothing unauthenticated, nothing renumbered."""
+    from incident.journal.damage import salvage
+
+    journal = Journal(sessions.journal.parent, sessions.sid, sessions.store._keys(sessions.sid))
+    original = journal.read()
+    by_number = dict(zip(original.numbers, original.payloads, strict=True))
+    rng = random.Random(SEED)
+    shown = 0
+    for i in range(600):
+        kind = KINDS[i % len(KINDS)]
+        data, _ = kind(sessions, rng)
+        note = f"mutation #{i} ({kind.__name__}); reproduce with TAMPER_SEED={SEED}"
+        sessions.journal.write_bytes(data)
+        try:
+            try:
+                view = sessions.store.open(sessions.sid)
+            except IntegrityError as exc:
+                assert exc.entry == 1, (note, str(exc))
+                continue
+            assert view.integrity.damaged and view.integrity.error is not None, note
+            with pytest.raises(IntegrityError):
+                journal.read()
+            read = salvage(journal, view.integrity.error)
+        finally:
+            sessions.journal.write_bytes(sessions.pristine)
+        assert read.numbers == sorted(set(read.numbers)), note
+        assert len(read.numbers) == view.integrity.entries < len(by_number) + 1, note
+        for n, payload in zip(read.numbers, read.payloads, strict=True):
+            assert by_number.get(n) == payload, note
+        shown += 1
+    assert shown >= 100, f"only {shown} of 600 mutations left anything to read"

@@ -48,15 +48,38 @@ def steps(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
-def evidence_item(item: EvidenceItem) -> dict[str, Any]:
+def evidence_item(item: EvidenceItem, after_gap: int | None = None) -> dict[str, Any]:
+    """One piece of evidence; ``after_gap`` marks it when it follows missing entries."""
     body = item.evidence.model_dump(mode="json", exclude_none=True)
-    return {
+    out = {
         "number": item.number,
         "recorded_at": item.at.isoformat(),
         "step_id": item.step_id,
         **body,
         "attachments": [a.model_dump(mode="json", exclude_none=True) for a in item.attachments],
         "confirmed_warnings": item.confirmed,
+    }
+    if after_gap is not None and item.entry >= after_gap:
+        out["after_gap"] = True  # only on a damaged session, read in spite of the damage
+    return out
+
+
+def integrity(view: SessionView) -> dict[str, Any]:
+    """Issue 17: whether the journal was read in spite of damage, what is lost, its repairs."""
+    i = view.integrity
+    return {
+        "damaged": i.damaged,
+        "summary": i.damage_line("en") or None,
+        "entries_shown": i.entries,
+        "lost": [
+            {"entries": list(d.entries), "reason": d.reason, "bytes": d.size, "sha256": d.sha256}
+            for d in i.damage
+        ],
+        "after_gap": i.after_gap,
+        "repairs": [
+            {"at": r.at.isoformat(), "lost": [p.model_dump(mode="json") for p in r.lost]}
+            for r in view.state.repairs
+        ],
     }
 
 
@@ -95,5 +118,10 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
 
 
 def render(view: SessionView, options: Options) -> bytes:
-    text = json.dumps(document(view.state, options.lang, options.now), ensure_ascii=False, indent=2)
+    data = document(view.state, options.lang, options.now)
+    gap = view.integrity.after_gap
+    if gap is not None:
+        data["evidence"] = [evidence_item(i, after_gap=gap) for i in view.state.evidence]
+    data["integrity"] = integrity(view)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")

@@ -37,7 +37,12 @@ def esc(text: str | None) -> str:
 
 
 def render(view: SessionView, options: Options) -> bytes:
-    return document(view.state, lang=options.lang, now=options.now).encode("utf-8")
+    text = document(view.state, lang=options.lang, now=options.now)
+    damaged = view.integrity.damage_line(options.lang)
+    if damaged:  # issue 17: said before anything else, under the title
+        title, _, rest = text.partition("\n")
+        text = f"{title}\n\n> **{damaged}**\n{rest}"
+    return text.encode("utf-8")
 
 
 def document(state: SessionState, *, lang: str, now: datetime) -> str:

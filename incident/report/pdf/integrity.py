@@ -46,4 +46,61 @@ def section(ctx: Context) -> list[Any]:
     if integrity.warnings:
         warnings = "; ".join(integrity.warnings)
         out.append(ctx.p(ctx.t("report.integ.warnings", warnings=warnings), style="alert"))
+    return out + _damage(ctx) + _repairs(ctx)
+
+
+# -- issue 17: a session read in spite of damage, and its repairs ------------------------
+def _box(ctx: Context, text: str) -> Any:
+    return S.table(
+        [[ctx.cell(text, style="alert")]],
+        [S.FRAME_WIDTH],
+        header=False,
+        zebra=False,
+        extra=[
+            ("BACKGROUND", (0, 0), (-1, -1), S.DANGER_BG),
+            ("BOX", (0, 0), (-1, -1), 0.8, S.DANGER),
+        ],
+    )
+
+
+def notice(ctx: Context) -> list[Any]:
+    """On page 1: ``Integrity: damaged — ...`` in a red box, when the journal is damaged."""
+    line = ctx.view.integrity.damage_line(ctx.lang)
+    return [_box(ctx, line)] if line else []
+
+
+def _damage(ctx: Context) -> list[Any]:
+    integrity = ctx.view.integrity
+    line = integrity.damage_line(ctx.lang)
+    if not line:
+        return []
+    from incident.core.view import loss_words
+
+    out = [_box(ctx, line)]
+    for d in integrity.damage:
+        if d.size:
+            what = loss_words([(list(d.entries), d.reason)], ctx.lang)
+            out.append(
+                ctx.p(ctx.t("integrity.lost-bytes", what=what, bytes=d.size, sha256=d.sha256))
+            )
+    out.append(ctx.p(ctx.t("integrity.damaged-hint", sid=ctx.state.id)))
+    return out
+
+
+def _repairs(ctx: Context) -> list[Any]:
+    from incident.core.view import loss_words
+
+    repairs = ctx.state.repairs
+    if not repairs:
+        return []
+    out: list[Any] = [ctx.subheading(ctx.t("integrity.repairs-title"), "integrity-repairs")]
+    for r in repairs:
+        what = loss_words([(p.entries, p.reason) for p in r.lost], ctx.lang)
+        out.append(ctx.p(ctx.t("integrity.repaired", when=ctx.local(r.at), what=what)))
+        for p in r.lost:
+            if p.file:
+                text = ctx.t("integrity.repair-file", bytes=p.bytes, file=p.file, sha256=p.sha256)
+            else:
+                text = ctx.t("integrity.repair-nofile")
+            out.append(ctx.p(text))
     return out

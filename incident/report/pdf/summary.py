@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from incident.core.amounts import fmt_amount as amount
+from incident.report.pdf import integrity
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, font
@@ -132,6 +133,7 @@ def section(ctx: Context) -> list[Any]:
     state = ctx.state
     out: list[Any] = [
         ctx.heading(ctx.t("report.title", platform=state.platform), "summary"),
+        *integrity.notice(ctx),  # issue 17: a damaged journal is said first
         ctx.p(ctx.t("report.sum.intro"), style="body"),
         _facts(ctx),
         Spacer(1, 6),
