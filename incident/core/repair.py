@@ -51,7 +51,7 @@ def repair_session(store: Store, session_id: str, *, now: datetime) -> RepairRes
     with locked(folder, session_id):
         journal, _ = store._parts(session_id)
         try:
-            journal.read()
+            journal.read(holding_lock=True)
         except IntegrityError as exc:
             error = exc
         else:

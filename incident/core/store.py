@@ -168,10 +168,12 @@ class Store:
         return SessionView(state, integrity, blobs, journal, result.head)
 
     @staticmethod
-    def _read(journal: Journal, damaged: bool = False) -> tuple[SessionState, Any]:
+    def _read(
+        journal: Journal, damaged: bool = False, holding_lock: bool = False
+    ) -> tuple[SessionState, Any]:
         """The state and what was read; with ``damaged``, in spite of damage (see damage.py)."""
         try:
-            result = journal.read()
+            result = journal.read(holding_lock=holding_lock)
         except IntegrityError as exc:
             if not damaged:
                 raise
@@ -204,7 +206,7 @@ class Store:
                 journal, blobs = self._parts(session_id)
                 if full:
                     with _collector_paused():
-                        state, result = self._read(journal)
+                        state, result = self._read(journal, holding_lock=True)
                     warnings += result.warnings
                 else:
                     from incident.journal.damage import check_links

@@ -368,9 +368,13 @@ class Journal:
             raise IntegrityError("the journal's first entry is incomplete", entry=1)
         return self._open(1, line[:-1], GENESIS, AESGCM(self.keys.enc))
 
-    def read(self) -> ReadResult:
-        """Every record, decrypted and checked against the chain and the head."""
-        return self._scan()
+    def read(self, *, holding_lock: bool = False) -> ReadResult:
+        """Every record, decrypted and checked against the chain and the head.
+
+        ``holding_lock``: the caller holds the session's lock, so every byte is checked
+        as it is (nobody else can be half-way through an append).
+        """
+        return self._scan(holding_lock)
 
     def _snapshot(self) -> tuple[Head, bytes]:
         """The head and the journal's bytes as of one moment, without taking the lock.
@@ -392,10 +396,13 @@ class Journal:
             elif self.read_head() == head:
                 return head, data  # nobody writing, and nobody wrote since we read: residue
 
-    def _scan(self) -> ReadResult:
+    def _scan(self, holding_lock: bool = False) -> ReadResult:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        head, data = self._snapshot()
+        if holding_lock:
+            head, data = self.read_head(), self.path.read_bytes()
+        else:
+            head, data = self._snapshot()
         gaps = self.read_gaps()
         aead = AESGCM(self.keys.enc)
         payloads: list[bytes] = []
@@ -434,12 +441,14 @@ class Journal:
                 raise IntegrityError(f"entry {n} does not match the journal's head", entry=n)
         if n < head.count:
             raise IntegrityError(
-                f"the journal was cut short: it ends at entry {n} of {head.count} acknowledged",
+                f"the journal was cut short: it ends at entry {n} of {head.count} acknowledged"
+                f" (entry {expect} is missing)",
                 entry=expect,
             )
         if n > head.count + 1:
             raise IntegrityError(
-                f"the journal has {n - head.count} entries more than its head records",
+                f"the journal has {n - head.count} entries more than its head records"
+                f" (from entry {head.count + 2})",
                 entry=head.count + 2,
             )
         if n == head.count + 1:
