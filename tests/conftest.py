@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from incident.journal import keys
 from tests.factory import SessionFactory
@@ -93,4 +94,18 @@ def has_tool(name: str) -> bool:
     return which(name) is not None
 
 
-os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE (CI=1 picks "ci"):
+#   default  what a developer runs: random examples, the database remembers failures
+#   ci       a fixed number of examples per test, failures printed as a reproduction blob
+#   repro    derandomized: the same examples on every run and machine, to reproduce one
+# A test that fixes its own max_examples keeps it; the command-line fuzz tests
+# (tests/security/test_fuzz_text.py) run a quarter of the profile's number, as each
+# example is a dozen commands and a PDF.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile(
+    "repro", max_examples=100, deadline=None, derandomize=True, database=None, print_blob=True
+)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+os.environ["HYPOTHESIS_PROFILE"] = PROFILE
+settings.load_profile(PROFILE)

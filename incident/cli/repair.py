@@ -11,9 +11,9 @@ from incident.cli.options import json_option, now, print_json, session_option, s
 @session_option
 @json_option
 def repair(session_id: str | None, as_json: bool) -> None:
-    """Set a damaged journal's lost bytes aside (kept, never deleted) and record what was lost.
+    """Set a damaged journal's lost bytes aside, record what was lost, and record again.
 
-    Intact entries are kept as they are; an integrity.repaired entry records which entries
+    The bytes are kept in the session's quarantine/ folder (0600), never deleted. Intact entries are kept as they are; an integrity.repaired entry records which entries
     were lost, how many bytes and their SHA-256, so the chain continues and `incident
     verify` passes again, with the repair as a warning.
     """

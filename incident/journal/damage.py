@@ -275,22 +275,27 @@ def check_links(journal: Journal, head: Head) -> None:
     """
     data = journal.path.read_bytes()
     gaps = journal.read_gaps()
+    lines = data.split(b"\n")
+    if lines.pop():  # no newline at the end: the last record is cut
+        raise IntegrityError(
+            f"the journal was cut short inside entry {head.count}", entry=head.count
+        )
+    sha = hashlib.sha256
     expect, link = 1, GENESIS
     n = 0
-    for line, _, _, whole in _pieces(data):
-        if not whole:
-            raise IntegrityError(f"the journal was cut short inside entry {expect}", entry=expect)
+    for line in lines:
         if not line.startswith(b'{"n":%d,"prev":"%s","nonce":"' % (expect, link.encode())):
             raise IntegrityError(
                 f"entry {expect} does not follow entry {n}: the chain of hashes is broken",
                 entry=expect,
             )
-        n, link = expect, _sha(line)
-        gap = gaps.get(n)
+        n, link = expect, sha(line).hexdigest()
         expect = n + 1
-        if gap is not None:
-            expect, link = gap.next, gap.prev
-    if n != head.count or len(data) != head.size:
+        if gaps:
+            gap = gaps.get(n)
+            if gap is not None:
+                expect, link = gap.next, gap.prev
+    if n != head.count or len(data) != head.size or (n and link != head.hash and n not in gaps):
         raise IntegrityError(
             f"the journal ends at entry {n}, its head at entry {head.count}", entry=n + 1
         )

@@ -241,15 +241,16 @@ class Journal:
         path = self.folder / GAPS
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            rows = [[int(a), int(b), str(c)] for a, b, c in raw["gaps"]]
+            gaps = [Gap(int(a), int(b), str(c)) for a, b, c in raw["gaps"]]
             tag = str(raw["tag"])
         except FileNotFoundError:
             return {}
         except (ValueError, KeyError, TypeError, OSError):
             raise IntegrityError("the journal's list of repaired gaps is damaged") from None
+        rows: list[list[Any]] = [[g.after, g.next, g.prev] for g in gaps]
         if not hmac.compare_digest(tag, self._gaps_tag(rows)):
             raise IntegrityError("the journal's list of repaired gaps was changed")
-        return {a: Gap(a, b, c) for a, b, c in rows}
+        return {g.after: g for g in gaps}
 
     def write_gaps(self, gaps: list[Gap]) -> None:
         rows: list[list[Any]] = [

@@ -1,9 +1,22 @@
 """Promise 8a: any text in any option of the evidence and step commands, then the exports:
-never a traceback, only exit codes 0, 1 or 2 and a one-line error."""
+never a traceback, only exit codes 0, 1 or 2 and a one-line error.
+
+Two kinds of test: the *refusal* fuzz throws hostile text at the values that are checked
+(times, amounts, IP addresses, URLs, ids) and wants a clean error or a clean success; the
+*reach* fuzz puts hostile text in the free-text fields of evidence whose checked values are
+valid, so every example is stored, and asserts that the text reached the journal (read
+back by `evidence list --json`), the JSON and Markdown exports and the PDF report.
+How many examples: a quarter of the Hypothesis profile's (see tests/conftest.py).
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -59,8 +72,18 @@ TEXT = st.one_of(
     BIG,
 )
 SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=max(5, settings.default.max_examples // 4),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+# Values the checks accept, so that the hostile text beside them is stored every time.
+VALID_TIMES = st.datetimes(
+    min_value=datetime(2020, 1, 1), max_value=datetime(2026, 11, 1), timezones=st.just(UTC)
+).map(lambda d: d.isoformat(timespec="seconds"))
+VALID_AMOUNTS = st.decimals(
+    min_value=Decimal("0.00000001"), max_value=Decimal("1000000000"), places=8
+).map(lambda d: format(d.normalize(), "f"))
+VALID_ASSETS = st.sampled_from(["USDT", "BTC", "ETH", "usdc", "TRX"])
 
 
 def _clean(result: Any) -> None:
@@ -128,6 +151,177 @@ def test_notes(note: str, run: Any) -> None:
     _exports(run, session)
 
 
+# Hostile text that fits a short field (addresses, TxIDs, names: up to 4,000 characters).
+SHORT = st.one_of(
+    st.text(CHARS, max_size=300),
+    st.lists(st.one_of(st.sampled_from(NASTY), st.text(CHARS, max_size=12)), max_size=12).map(
+        "".join
+    ),
+)
+
+
+def _marked(marker: str, text: Any = SHORT) -> Any:
+    """Hostile text behind a marker that survives escaping, wrapping and extraction."""
+    return text.map(lambda value: f"{marker} {value}")
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext"):
+        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+        return out.stdout.decode("utf-8", "replace")
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _reaches(run: Any, session: str, tmp_path: Path, texts: dict[str, str]) -> None:
+    """Each text was stored as given (cleaned only of lone surrogates) and each marker
+    reached the JSON export, the Markdown export and the PDF report."""
+    listed = run("evidence", "list", "--session", session, "--json")
+    assert listed.exit_code == 0, listed.output[-500:]
+    stored = json.loads(listed.stdout)["evidence"]
+    for field, text in texts.items():
+        values = [item.get(field) for item in stored]
+        assert any(v is not None and text.split(" ", 1)[0] in v for v in values), (field, values)
+    outputs = {}
+    for fmt in ("json", "markdown"):
+        result = run("export", "--session", session, "--format", fmt)
+        assert result.exit_code == 0, result.output[-500:]
+        outputs[fmt] = result.stdout
+    outputs["json"] = json.dumps(json.loads(outputs["json"]), ensure_ascii=False)
+    pdf = tmp_path / "fuzz.pdf"
+    result = run("report", "--session", session, "-o", str(pdf))
+    assert result.exit_code == 0, result.output[-500:]
+    outputs["pdf"] = "".join(_pdf_text(pdf).split())  # a marker may be wrapped
+    for where, out in outputs.items():
+        for field, text in texts.items():
+            marker = text.split(" ", 1)[0]
+            assert marker in out, f"{field}'s text did not reach the {where} output"
+
+
+@SETTINGS
+@given(note=_marked("QXNOTEQ", TEXT))
+def test_hostile_notes_reach_every_output(note: str, run: Any, tmp_path: Path) -> None:
+    session = _fresh(run)
+    result = run("evidence", "add", "--session", session, "--note", note, "--yes")
+    _clean(result)
+    assert result.exit_code == 0, result.output[-500:]
+    _reaches(run, session, tmp_path, {"text": note})
+
+
+@SETTINGS
+@given(
+    time=VALID_TIMES,
+    amount=VALID_AMOUNTS,
+    asset=VALID_ASSETS,
+    address=_marked("QXADDRQ"),
+    txid=_marked("QXTXIDQ"),
+    network=_marked("QXNETQ"),
+    note=_marked("QXNOTEQ", TEXT),
+)
+def test_hostile_text_in_a_valid_transaction_reaches_every_output(
+    time: str,
+    amount: str,
+    asset: str,
+    address: str,
+    txid: str,
+    network: str,
+    note: str,
+    run: Any,
+    tmp_path: Path,
+) -> None:
+    session = _fresh(run)
+    result = run(
+        "evidence",
+        "tx",
+        "--session",
+        session,
+        "--time",
+        time,
+        "--type",
+        "withdrawal",
+        "--asset",
+        asset,
+        "--amount",
+        amount,
+        "--to-address",
+        address,
+        "--txid",
+        txid,
+        "--network",
+        network,
+        "--note",
+        note,
+        "--yes",
+    )
+    _clean(result)
+    assert result.exit_code == 0, result.output[-500:]
+    texts = {"to_address": address, "txid": txid, "network": network, "note": note}
+    _reaches(run, session, tmp_path, texts)
+
+
+@SETTINGS
+@given(
+    time=VALID_TIMES,
+    device=_marked("QXDEVQ"),
+    location=_marked("QXLOCQ"),
+    note=_marked("QXNOTEQ", TEXT),
+)
+def test_hostile_text_in_a_valid_login_reaches_every_output(
+    time: str, device: str, location: str, note: str, run: Any, tmp_path: Path
+) -> None:
+    session = _fresh(run)
+    result = run(
+        "evidence",
+        "login",
+        "--session",
+        session,
+        "--time",
+        time,
+        "--ip",
+        "203.0.113.7",
+        "--device",
+        device,
+        "--location",
+        location,
+        "--note",
+        note,
+        "--yes",
+    )
+    _clean(result)
+    assert result.exit_code == 0, result.output[-500:]
+    _reaches(run, session, tmp_path, {"device": device, "location": location, "note": note})
+
+
+@SETTINGS
+@given(summary=_marked("QXSUMQ"), ticket=_marked("QXTICKETQ"), agent=_marked("QXAGENTQ"))
+def test_hostile_text_in_a_valid_contact_reaches_every_output(
+    summary: str, ticket: str, agent: str, run: Any, tmp_path: Path
+) -> None:
+    session = _fresh(run)
+    result = run(
+        "evidence",
+        "contact",
+        "--session",
+        session,
+        "--channel",
+        "chat",
+        "--summary",
+        summary,
+        "--ticket",
+        ticket,
+        "--agent",
+        agent,
+        "--url",
+        "https://www.okx.com/help",
+        "--yes",
+    )
+    _clean(result)
+    assert result.exit_code == 0, result.output[-500:]
+    _reaches(run, session, tmp_path, {"summary": summary, "ticket": ticket, "agent": agent})
+
+
+# -- refusal fuzz: hostile text in the values that are checked ----------------------------
 @SETTINGS
 @given(
     time=TEXT
@@ -162,7 +356,9 @@ def test_notes(note: str, run: Any) -> None:
     asset=TEXT,
     other=TEXT,
 )
-def test_transactions(time: str, amount: str, asset: str, other: str, run: Any) -> None:
+def test_hostile_times_and_amounts_are_refused_cleanly(
+    time: str, amount: str, asset: str, other: str, run: Any
+) -> None:
     session = _fresh(run)
     _clean(
         run(

@@ -154,6 +154,11 @@ def _transactions(state: SessionState, lang: str, add: Callable[[str], None]) ->
         ]
         add("| " + " | ".join(cells) + " |")
     add("")
+    noted = [(item, tx) for item, tx in txs if tx.note]
+    for item, tx in noted:  # a note does not fit a table cell; it was left out before
+        add(f"- E{item.number} {t('label.note', lang)}: {esc(tx.note)}")
+    if noted:
+        add("")
 
 
 def _contacts(state: SessionState, lang: str, add: Callable[[str], None]) -> None:
