@@ -168,7 +168,11 @@ def summaries(store: Store) -> list[dict[str, Any]]:
         rows.append(
             {
                 "session_id": sid,
-                "status": "closed" if head.meta.get("closed") else "open",
+                "status": "damaged"  # its head file cannot be read (see `incident repair`)
+                if head.meta.get("damaged")
+                else "closed"
+                if head.meta.get("closed")
+                else "open",
                 "playbook": first.playbook.id,
                 "platform": first.platform,
                 "account": first.account,

@@ -40,9 +40,11 @@ def section(ctx: Context) -> list[Any]:
         ctx.subheading(ctx.t("report.integ.how-title"), "integrity-how"),
         ctx.p(ctx.t("report.integ.how")),
         ctx.p(f"incident verify --session {state.id}", style="code"),
-        ctx.p(ctx.t("report.integ.expect", entries=integrity.entries, head=integrity.head_hash)),
         ctx.p(ctx.t("report.integ.files-how")),
     ]
+    if not integrity.damaged:  # a damaged journal does not verify: _damage says what it does
+        expect = ctx.t("report.integ.expect", entries=integrity.entries, head=integrity.head_hash)
+        out.insert(-1, ctx.p(expect))
     if integrity.warnings:
         warnings = "; ".join(integrity.warnings)
         out.append(ctx.p(ctx.t("report.integ.warnings", warnings=warnings), style="alert"))
@@ -65,8 +67,10 @@ def _box(ctx: Context, text: str) -> Any:
 
 def notice(ctx: Context) -> list[Any]:
     """On page 1: ``Integrity: damaged — ...`` in a red box, when the journal is damaged."""
+    from reportlab.platypus import Spacer
+
     line = ctx.view.integrity.damage_line(ctx.lang)
-    return [_box(ctx, line)] if line else []
+    return [_box(ctx, line), Spacer(1, 6)] if line else []
 
 
 def _damage(ctx: Context) -> list[Any]:
@@ -96,7 +100,8 @@ def _repairs(ctx: Context) -> list[Any]:
     out: list[Any] = [ctx.subheading(ctx.t("integrity.repairs-title"), "integrity-repairs")]
     for r in repairs:
         what = loss_words([(p.entries, p.reason) for p in r.lost], ctx.lang)
-        out.append(ctx.p(ctx.t("integrity.repaired", when=ctx.local(r.at), what=what)))
+        text = ctx.t("integrity.repaired", when=ctx.local(r.at), what=what)
+        out.append(ctx.p(text[:1].upper() + text[1:]))
         for p in r.lost:
             if p.file:
                 text = ctx.t("integrity.repair-file", bytes=p.bytes, file=p.file, sha256=p.sha256)
