@@ -242,7 +242,12 @@ def _check_start(salvage: _Salvage, error: IntegrityError) -> None:
     if not salvage.kept or salvage.kept[0].n != 1:
         if error.entry == 1:
             raise error
-        raise IntegrityError("the journal's first entry cannot be read", entry=1) from error
+        raise IntegrityError(
+            "entry 1, the start of the session, cannot be read: nothing of it can be shown",
+            entry=1,
+            hint="if this is not the data key the session was made with, "
+            "import that one with: incident key import",
+        ) from error
 
 
 def salvage(journal: Journal, error: IntegrityError) -> ReadResult:

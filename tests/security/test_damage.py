@@ -200,6 +200,7 @@ def test_damaged_sessions_read_refuse_writes_and_repair(
     assert after == before
 
     # repair: the damaged bytes set aside (0600, named), the loss recorded
+    damaged_lines = _lines(d.folder / "journal.log")
     result = run("repair", "--session", d.sid)
     assert result.exit_code == 0, result.output
     assert d.lost in result.stdout
@@ -212,6 +213,11 @@ def test_damaged_sessions_read_refuse_writes_and_repair(
             assert f.stat().st_size > 0
     else:
         assert "nothing was left to set aside" in result.stdout
+    # intact entries are kept byte for byte, in order; one entry (the repair) is added
+    repaired_lines = _lines(d.folder / "journal.log")
+    assert len(repaired_lines) == len(d.shown) + 2
+    kept_lines = iter(damaged_lines)
+    assert all(line in kept_lines for line in repaired_lines[:-1])
 
     # afterwards: verify passes with the repair as a warning; everything works again
     result = run("verify", "--session", d.sid, "--json")
@@ -285,3 +291,56 @@ def test_removing_the_gap_list_after_a_repair_is_caught(run: Any, incident_home:
     (d.folder / "gaps.json").unlink()
     result = run("verify", "--session", d.sid)
     assert result.exit_code == 3 and "entry 6" in result.stderr, result.output
+
+
+def test_a_key_that_is_gone_or_wrong_is_an_error_not_damage(
+    run: Any, incident_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from incident.journal import keys
+
+    sid, _ = _all(run, incident_home, notes=2)
+    key = incident_home / keys.KEY_FILE
+    saved = key.read_bytes()
+    monkeypatch.setenv("INCIDENT_PASSPHRASE", "not the passphrase")
+    keys.forget_cached()
+    result = run("status", "--session", sid)
+    assert result.exit_code == 1 and "wrong passphrase" in result.stderr, result.output
+    monkeypatch.setenv("INCIDENT_PASSPHRASE", "correct horse battery staple")
+    keys.forget_cached()
+    key.unlink()
+    result = run("status", "--session", sid)
+    assert result.exit_code == 1 and "no data key" in result.stderr, result.output
+    # another data key: nothing of the session opens, which is no partial damage
+    other = tmp_path / "other-home"
+    monkeypatch.setenv("INCIDENT_HOME", str(other))
+    _start(run)
+    monkeypatch.setenv("INCIDENT_HOME", str(incident_home))
+    keys.forget_cached()
+    key.write_bytes((other / keys.KEY_FILE).read_bytes())
+    for args in (("status",), ("evidence", "list"), ("repair",)):
+        result = run(*args, "--session", sid)
+        assert result.exit_code == 3 and "entry 1" in result.stderr, (args, result.output)
+        assert "damaged —" not in result.stderr
+    key.write_bytes(saved)
+    keys.forget_cached()
+    run.ok("verify", "--session", sid)
+
+
+def test_a_second_damage_after_a_repair_is_repaired_too(run: Any, incident_home: Path) -> None:
+    d = record_deleted(run, incident_home)
+    run.ok("repair", "--session", d.sid)
+    for i in range(3):
+        run.ok("evidence", "add", "--session", d.sid, "--note", f"later {i}")
+    journal = d.folder / "journal.log"
+    lines = _lines(journal)
+    journal.write_bytes(b"".join(lines[:-2] + lines[-1:]))  # "later 1" removed
+    shown, _, err = _notes(run, d.sid)
+    assert shown == [*d.shown, "later 0", "later 2"] and "(removed)" in err
+    assert run("verify", "--session", d.sid).exit_code == 3
+    run.ok("repair", "--session", d.sid)
+    result = run.ok("verify", "--session", d.sid, "--json")
+    warnings = json.loads(result.stdout)["warnings"]
+    assert len([w for w in warnings if w.startswith("repaired on")]) == 2, warnings
+    run.ok("evidence", "add", "--session", d.sid, "--note", "after both")
+    shown, _, _ = _notes(run, d.sid)
+    assert shown == [*d.shown, "later 0", "later 2", "after both"]
