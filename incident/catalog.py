@@ -633,6 +633,10 @@ CATALOG.update(
             "头文件比日志旧",
         ),
         "integrity.after-gap": ("after a gap", "位于缺失记录之后"),
+        "integrity.after-gap-line": (
+            "Evidence {evidence} comes after a gap: entries recorded before it are missing",
+            "证据 {evidence} 位于缺失记录之后：在它之前记录的部分条目已缺失",
+        ),
         "integrity.repaired": (
             "repaired on {when}: {what}; the damaged bytes were set aside",
             "已于 {when} 修复：{what}；损坏的字节已另行保存",

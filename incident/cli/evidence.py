@@ -126,6 +126,7 @@ def _record(
 @json_option
 def list_(session_id: str | None, as_json: bool) -> None:
     """List the evidence recorded so far."""
+    from incident.catalog import t
     from incident.report.formats.json import evidence_item
     from incident.times import fmt_local
 
@@ -142,5 +143,6 @@ def list_(session_id: str | None, as_json: bool) -> None:
         click.echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
-        mark = " [after a gap]" if gap is not None and item.entry >= gap else ""
+        after = gap is not None and item.entry >= gap
+        mark = f" [{t('integrity.after-gap', state.lang)}]" if after else ""
         click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}{mark}")

@@ -95,6 +95,7 @@ class IntegrityRepaired(Base):
     type: Literal["integrity.repaired"] = "integrity.repaired"
     lost: list[LostPart]
     evidence: int = 0  # evidence recorded before it, as far as the head knew (numbers used)
+    renumber: list[tuple[int, int]] = []  # (entry, n): evidence from it on is numbered n later
 
 
 Event = Annotated[

@@ -44,7 +44,7 @@ class RepairResult:
 
 def repair_session(store: Store, session_id: str, *, now: datetime) -> RepairResult:
     """Repair ``session_id`` if it is damaged; an intact session is left as it is."""
-    from incident.core.state import fold_journal
+    from incident.core.state import fold_journal, lost_evidence
     from incident.journal import damage
 
     folder = store.root / session_id
@@ -64,6 +64,10 @@ def repair_session(store: Store, session_id: str, *, now: datetime) -> RepairRes
         except IntegrityError:
             given = 0
         given = max(given, len(state.evidence) + state.skipped)
+        damage_ = shown.damage
+        missing = [lost.entries for lost in damage_.lost if lost.entries]
+        head_ok = not any(lost.reason.startswith("head-") for lost in damage_.lost)
+        shifts = lost_evidence(state, given, missing, damage_.after_gap) if head_ok else []
 
         def describe(
             n: int, lost: tuple[damage.Lost, ...], files: tuple[Path | None, ...]
@@ -81,6 +85,7 @@ def repair_session(store: Store, session_id: str, *, now: datetime) -> RepairRes
                     for part, f in zip(lost, files, strict=True)
                 ],
                 evidence=given,
+                renumber=shifts,
             )
             made.append(event)
             meta = {

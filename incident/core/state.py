@@ -277,4 +277,29 @@ def apply(state: SessionState, event: ev.Base) -> None:
     elif isinstance(event, ev.IntegrityRepaired):
         state.repairs.append(event)
         # numbers of lost evidence are not given again: E5 stays the E5 a report may cite
+        renumber(state, [(entry, shift) for entry, shift in event.renumber])
         state.skipped = max(state.skipped, event.evidence - len(state.evidence))
+
+
+# -- issue 17: evidence numbers across entries a damaged journal lost ---------------------
+def lost_evidence(
+    state: SessionState, given: int, missing: list[tuple[int, ...]], after_gap: int | None
+) -> list[tuple[int, int]]:
+    """Where evidence numbers skip the lost ones: [(first entry after the gap, how many)].
+
+    ``given`` is how many evidence numbers the authenticated head says were given out, and
+    ``missing`` the runs of lost entries. Only one run before evidence still shown can be
+    told for sure (with two, or a cut end too, how many were lost where is unknown).
+    """
+    if after_gap is None or len(missing) != 1 or not missing[0] or missing[0][-1] >= after_gap:
+        return []
+    shift = given - len(state.evidence) - state.skipped
+    return [(after_gap, shift)] if shift > 0 else []
+
+
+def renumber(state: SessionState, shifts: list[tuple[int, int]]) -> None:
+    """Give evidence from each entry on its number as recorded (see ``lost_evidence``)."""
+    for entry, shift in shifts:
+        for item in state.evidence:
+            if item.entry >= entry:
+                item.number += shift

@@ -63,6 +63,17 @@ def _meta_after(meta: dict[str, Any], event: ev.Base) -> dict[str, Any]:
     return meta
 
 
+def _number_after_gap(state: SessionState, head: Head, damage: Any) -> None:
+    """Evidence after one gap keeps the number it was recorded with, when the head can say."""
+    from incident.core.state import lost_evidence, renumber
+
+    if any(lost.reason.startswith("head-") for lost in damage.lost):
+        return
+    missing = [lost.entries for lost in damage.lost if lost.entries]
+    given = int(head.meta.get("evidence", 0))
+    renumber(state, lost_evidence(state, given, missing, damage.after_gap))
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Keep the cyclic garbage collector off a journal while it is read, and after.
@@ -154,6 +165,8 @@ class Store:
             if decode_all:
                 state.read_all()
         damage = result.damage
+        if damage is not None and damage.after_gap is not None:
+            _number_after_gap(state, result.head, damage)
         integrity = Integrity(
             entries=len(result.payloads),
             head_hash=result.head_hash,

@@ -42,6 +42,15 @@ def _span(entries: tuple[int, ...] | list[int]) -> str:
     return ", ".join(out)
 
 
+def _e_numbers(numbers: list[int], lang: str) -> str:
+    """``E5-E9, E12`` for evidence numbers."""
+    parts = []
+    for piece in _span(numbers).split(", "):
+        first, _, last = piece.partition("-")
+        parts.append(f"E{first}-E{last}" if last else f"E{first}")
+    return t("integrity.list-join", lang).join(parts)
+
+
 def loss_words(losses: list[tuple[list[int], str]], lang: str) -> str:
     """``entries 64 (cut short) missing; the head file is missing``, in ``lang``."""
     with_entries = [
@@ -100,8 +109,22 @@ class SessionView:
     def warnings(self) -> list[str]:
         """What a reader says on stderr: the damage first (with what to do), then the rest."""
         damaged = self.integrity.damage_line("en")
+        if not damaged:
+            return list(self.integrity.warnings)
         first = [f"{damaged} ({t('integrity.damaged-hint', 'en', sid=self.state.id)})"]
-        return (first if damaged else []) + list(self.integrity.warnings)
+        gap = self.after_gap_line("en")
+        return first + ([gap] if gap else []) + list(self.integrity.warnings)
+
+    def after_gap_line(self, lang: str) -> str:
+        """``Evidence E5-E9 comes after a gap: ...``; empty when no evidence follows one."""
+        gap = self.integrity.after_gap
+        if gap is None:
+            return ""
+        numbers = [i.number for i in self.state.evidence if i.entry >= gap]
+        if not numbers:
+            return ""
+        evidence = _e_numbers(numbers, lang)
+        return t("integrity.after-gap-line", lang, evidence=evidence)
 
     def blob(self, digest: str) -> bytes:
         """An attachment's bytes, checked against its SHA-256."""

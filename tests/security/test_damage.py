@@ -168,8 +168,14 @@ def test_damaged_sessions_read_refuse_writes_and_repair(
         assert "incident repair" in result.stderr
     shown, items, _ = _notes(run, d.sid)
     assert shown == d.shown
+    recorded_as = [int(text.split()[1]) + 1 for text in d.shown]  # note i was E(i+1)
+    assert [i["number"] for i in items] == recorded_as
     marked = [i["text"] for i in items if i.get("after_gap")]
     assert marked == ([t for t in d.shown if t > "note 4"] if d.gap else [])
+    gap_line = "Evidence E6-E10 comes after a gap"  # the numbers they were recorded with
+    assert (gap_line in _notes(run, d.sid)[2]) == d.gap
+    markdown = run("export", "--session", d.sid, "--format", "markdown").stdout
+    assert (gap_line in markdown) == d.gap
     export = json.loads(run("export", "--session", d.sid, "--format", "json").stdout)
     assert export["integrity"]["damaged"] and d.lost in export["integrity"]["summary"]
     pdf = tmp_path / "damaged.pdf"
@@ -177,6 +183,7 @@ def test_damaged_sessions_read_refuse_writes_and_repair(
     text = _pdf_text(pdf)
     line = f"Integrity: damaged — {d.lost}; the {len(d.shown) + 1} entries shown are authentic"
     assert text.count(line) == 2, text[:600]  # page 1 and the integrity appendix
+    assert text.count(gap_line) == (2 if d.gap else 0)
     zh = tmp_path / "damaged-zh.pdf"
     assert run("report", "--session", d.sid, "--lang", "zh", "-o", str(zh)).exit_code == 0
     assert _pdf_text(zh).count("完整性：已损坏") == 2
@@ -229,8 +236,9 @@ def test_damaged_sessions_read_refuse_writes_and_repair(
         assert result.exit_code == 0 and "damaged" not in result.stderr, (args, result.output)
     run.ok("evidence", "add", "--session", d.sid, "--note", "after the repair")
     run.ok("answer", "can-you-log-in", "no", "--session", d.sid)
-    shown, _, _ = _notes(run, d.sid)
+    shown, items, _ = _notes(run, d.sid)
     assert shown == [*d.shown, "after the repair"]
+    assert [i["number"] for i in items] == [*recorded_as, NOTES + 1]  # never an E number twice
     assert run("verify", "--session", d.sid).exit_code == 0
     pdf = tmp_path / "repaired.pdf"
     assert run("report", "--session", d.sid, "-o", str(pdf)).exit_code == 0

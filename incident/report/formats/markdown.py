@@ -41,7 +41,9 @@ def render(view: SessionView, options: Options) -> bytes:
     damaged = view.integrity.damage_line(options.lang)
     if damaged:  # issue 17: said before anything else, under the title
         title, _, rest = text.partition("\n")
-        text = f"{title}\n\n> **{damaged}**\n{rest}"
+        gap = view.after_gap_line(options.lang)
+        more = f">\n> {gap}\n" if gap else ""
+        text = f"{title}\n\n> **{damaged}**\n{more}{rest}"
     return text.encode("utf-8")
 
 

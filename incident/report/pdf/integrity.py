@@ -52,9 +52,9 @@ def section(ctx: Context) -> list[Any]:
 
 
 # -- issue 17: a session read in spite of damage, and its repairs ------------------------
-def _box(ctx: Context, text: str) -> Any:
+def _box(ctx: Context, *texts: str) -> Any:
     return S.table(
-        [[ctx.cell(text, style="alert")]],
+        [[ctx.cell(text, style="alert")] for text in texts if text],
         [S.FRAME_WIDTH],
         header=False,
         zebra=False,
@@ -70,7 +70,9 @@ def notice(ctx: Context) -> list[Any]:
     from reportlab.platypus import Spacer
 
     line = ctx.view.integrity.damage_line(ctx.lang)
-    return [_box(ctx, line), Spacer(1, 6)] if line else []
+    if not line:
+        return []
+    return [_box(ctx, line, ctx.view.after_gap_line(ctx.lang)), Spacer(1, 6)]
 
 
 def _damage(ctx: Context) -> list[Any]:
@@ -80,7 +82,7 @@ def _damage(ctx: Context) -> list[Any]:
         return []
     from incident.core.view import loss_words
 
-    out = [_box(ctx, line)]
+    out = [_box(ctx, line, ctx.view.after_gap_line(ctx.lang))]
     for d in integrity.damage:
         if d.size:
             what = loss_words([(list(d.entries), d.reason)], ctx.lang)
