@@ -352,3 +352,20 @@ def test_a_second_damage_after_a_repair_is_repaired_too(run: Any, incident_home:
     run.ok("evidence", "add", "--session", d.sid, "--note", "after both")
     shown, _, _ = _notes(run, d.sid)
     assert shown == [*d.shown, "later 0", "later 2", "after both"]
+
+
+def test_every_reason_for_a_loss_reads_in_both_languages() -> None:
+    from incident.catalog import CATALOG
+    from incident.journal import damage
+
+    reasons = [
+        value
+        for name, value in vars(damage).items()
+        if name.isupper()
+        and isinstance(value, str)
+        and name not in ("QUARANTINE", "GENESIS", "HEAD")
+    ]
+    assert len(reasons) == 8, reasons
+    for reason in reasons:
+        en, zh = CATALOG[f"integrity.reason.{reason}"]
+        assert en and zh and en != zh
