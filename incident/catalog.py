@@ -9,6 +9,11 @@ Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 CATALOG: dict[str, tuple[str, str]] = {
+    # a write waiting for another command that holds the session
+    "lock.waiting": (
+        "Session {session} is in use by another incident command; waiting up to {seconds:g} s...",
+        "会话 {session} 正被另一个 incident 命令使用，最多等待 {seconds:g} 秒……",
+    ),
     # step states
     "status.pending": ("to do", "待办"),
     "status.done": ("done", "已完成"),

@@ -84,10 +84,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Told (session id, seconds it will wait) when a write must wait for another command.
+OnWait = Callable[[str, float], None]
+
+
 class Store:
-    def __init__(self, home: Path | None = None, passphrase: str | None = None) -> None:
+    def __init__(
+        self, home: Path | None = None, passphrase: str | None = None, on_wait: OnWait | None = None
+    ) -> None:
         self.home = home if home is not None else paths.home()
         self.passphrase = passphrase
+        self.on_wait = on_wait
         self.root = paths.ensure_dir(self.home / "sessions")
 
     # -- keys -----------------------------------------------------------------------
@@ -178,7 +185,9 @@ class Store:
         in O(1), whatever the length of the session.
         """
         folder = self.root / session_id
-        with locked(folder, session_id):
+        on_wait = self.on_wait
+        told = None if on_wait is None else (lambda seconds: on_wait(session_id, seconds))
+        with locked(folder, session_id, told):
             warnings = self._settle(session_id)
             journal, blobs = self._parts(session_id)
             if full:
