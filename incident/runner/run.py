@@ -390,7 +390,9 @@ class Walk:
         ]
         try:
             kind = self.ask.choose(t("runner.ask.message-kind", self.lang), options, kinds[0])
-            composed = compose(self.view.state, kind, self.lang, utcnow())
+            composed = compose(
+                self.view.state, kind, self.lang, utcnow(), integrity=self.view.integrity
+            )
         except Cancelled:
             self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
