@@ -669,6 +669,30 @@ CATALOG.update(
             "原始记录以加密、哈希链的形式保存在受害人的电脑上；verify.txt 给出其头部哈希，\n"
             "每封发给客服的消息都附有它的开头（记录编号），日后可据此核对记录的副本。\n",
         ),
+        "remind.step.title": ("Due: {title}", "截止：{title}"),
+        "remind.step.done": (
+            "When it is done: incident step done {step}",
+            "完成后运行：incident step done {step}",
+        ),
+        "remind.step.answer": (
+            "To answer: incident answer {step} <your answer>",
+            "回答请运行：incident answer {step} <你的回答>",
+        ),
+        "remind.step.next": (
+            "What to do next, and why: incident next (or incident run)",
+            "下一步做什么、为什么：incident next（或 incident run）",
+        ),
+        "remind.follow-up.title": ("Follow up with {platform} support", "跟进 {platform} 客服"),
+        "remind.follow-up.why": (
+            "No answer from support for {hours} hours: ask again, quoting your ticket, so the "
+            "freeze is not dropped.",
+            "客服已 {hours} 小时没有回复：请引用工单号再次询问，以免冻结被解除。",
+        ),
+        "remind.follow-up.tickets": ("Tickets: {tickets}", "工单号：{tickets}"),
+        "remind.follow-up.how": (
+            "A ready-to-send message: incident message follow-up",
+            "可直接发送的消息：incident message follow-up",
+        ),
         "bundle.readme.timestamp": (
             "Trusted timestamp (RFC 3161)\n"
             "  SHA256SUMS.tsr        a time-stamping authority's signed token over SHA256SUMS:\n"
