@@ -693,6 +693,20 @@ CATALOG.update(
             "A ready-to-send message: incident message follow-up",
             "可直接发送的消息：incident message follow-up",
         ),
+        "runner.key.calendar": ("deadlines to calendar", "截止时间加入日历"),
+        "runner.form.calendar": ("Deadlines to your calendar", "把截止时间加入日历"),
+        "runner.ask.calendar-path": (
+            "Calendar file to write (.ics, open it on your phone)",
+            "要写入的日历文件（.ics，可在手机上打开）",
+        ),
+        "runner.msg.calendar": (
+            "Wrote {path}: {count} reminders; open it in your calendar",
+            "已写入 {path}：{count} 个提醒；请在日历中打开",
+        ),
+        "runner.msg.remind-hint": (
+            "Deadlines on your phone: press m, then k (or run incident remind)",
+            "把截止时间加入手机日历：按 m 再按 k（或运行 incident remind）",
+        ),
         "bundle.readme.timestamp": (
             "Trusted timestamp (RFC 3161)\n"
             "  SHA256SUMS.tsr        a time-stamping authority's signed token over SHA256SUMS:\n"
