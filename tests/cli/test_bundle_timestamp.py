@@ -196,3 +196,16 @@ def test_an_unreachable_authority_writes_nothing_and_records_nothing(
     assert not target.exists()
     assert list(tmp_path.glob(".case.zip*")) == []
     assert Store().open(sid).integrity == before
+
+
+def test_the_next_report_shows_the_timestamp_in_its_timeline(
+    run: Runner, sid: str, stamped: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "after.pdf"
+    run.ok("report", "--session", sid, "-o", str(pdf))
+    text = " ".join((page.extract_text() or "") for page in PdfReader(pdf).pages)
+    assert "time-stamped" in " ".join(text.split())
+    zh = json.loads(run.ok("export", "--session", sid, "--format", "json", "--lang", "zh").stdout)
+    assert any("可信时间戳" in e["text"] for e in zh["timeline"])
