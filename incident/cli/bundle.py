@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from incident.catalog import LANGS
-from incident.cli.options import now, session_option, store, warn
+from incident.cli.options import json_option, now, print_json, session_option, store, warn
 
 if TYPE_CHECKING:
     from incident.report.timestamp import Token
@@ -141,7 +141,8 @@ def bundle(
     help="The time-stamping authority's CA certificate (PEM; intermediates may follow): "
     "checks the token's signature and certificate chain too.",
 )
-def verify(archive: Path, tsa_cert: Path | None) -> None:
+@json_option
+def verify(archive: Path, tsa_cert: Path | None, as_json: bool) -> None:
     """Check a case file: every file against SHA256SUMS, and the timestamp (exit 3 if changed).
 
     Prints what it proves. Without --tsa-cert the token's signature is not checked.
@@ -149,7 +150,29 @@ def verify(archive: Path, tsa_cert: Path | None) -> None:
     from incident.report.bundle import verify_bundle
 
     checked = verify_bundle(archive, tsa_cert=tsa_cert)
+    if as_json:
+        proof = checked.proof
+        print_json(
+            {
+                "ok": True,
+                "files": checked.files,
+                "reference": checked.reference,
+                "timestamp": None
+                if proof is None
+                else {
+                    "time": proof.token.time.isoformat(),
+                    "authority": proof.token.authority,
+                    "signature_checked": proof.trusted,
+                },
+            }
+        )
+        return
     click.echo(f"OK: {checked.files} files match SHA256SUMS in {archive}.")
+    if checked.reference:
+        click.echo(
+            f"Made from the record with reference {checked.reference} "
+            "(`incident verify --expect` checks a session against it)."
+        )
     if checked.proof is None:
         click.echo(
             "No trusted timestamp: this shows the files are unchanged since SHA256SUMS was "

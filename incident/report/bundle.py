@@ -220,6 +220,7 @@ class Checked:
 
     files: int
     proof: Proof | None
+    reference: str | None  # ``3f2a…, 42 entries``: the record reference in verify.txt
 
 
 def verify_bundle(path: Path, *, tsa_cert: Path | None = None) -> Checked:
@@ -236,15 +237,26 @@ def verify_bundle(path: Path, *, tsa_cert: Path | None = None) -> Checked:
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         token = archive.read(TOKEN_NAME) if TOKEN_NAME in names else None
+        # Checked against SHA256SUMS above, so what it says is what was written.
+        verify_txt = archive.read("verify.txt") if "verify.txt" in checked.files else b""
+    reference = _reference_in(verify_txt)
     if token is None:
         if tsa_cert is not None:
             raise IntegrityError(
                 f"{path}: has no {TOKEN_NAME}, so there is no timestamp to check",
                 hint="it was made without --timestamp",
             )
-        return Checked(len(checked.files), None)
+        return Checked(len(checked.files), None, reference)
     try:
         proof = verify_token(token, data=checked.sums, ca=tsa_cert)
     except TimestampInvalid as exc:
         raise TimestampInvalid(f"{TOKEN_NAME}: {exc.message}", hint=exc.hint) from None
-    return Checked(len(checked.files), proof)
+    return Checked(len(checked.files), proof, reference)
+
+
+def _reference_in(verify_txt: bytes) -> str | None:
+    """``Record reference: …`` from a ``verify.txt``, to compare with ``verify --expect``."""
+    for line in verify_txt.decode("utf-8", errors="replace").splitlines():
+        if line.startswith("Record reference: "):
+            return line.removeprefix("Record reference: ").strip()
+    return None

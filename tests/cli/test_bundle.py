@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 import re
 import subprocess
@@ -273,3 +274,21 @@ def rewrite(source: Path, target: Path, change: dict[str, bytes | None]) -> None
                 new.writestr(info, old.read(info))
             elif (data := change[info.filename]) is not None:
                 new.writestr(info, data)
+
+
+def test_bundle_verify_gives_the_record_reference_and_json(
+    run: Runner, case_session: str, tmp_path: Path
+) -> None:
+    archive = bundle(run, case_session, tmp_path / "case.zip")
+    integrity = Store().open(case_session).integrity
+    reference = f"{integrity.head_hash[:16]}, {integrity.entries} entries"
+    assert f"reference {reference}" in run.ok("bundle", "verify", str(archive)).output
+    data = json.loads(run.ok("bundle", "verify", str(archive), "--json").stdout)
+    assert data == {"ok": True, "files": 8, "reference": reference, "timestamp": None}
+    run.ok("verify", "--session", case_session, "--expect", reference)
+
+
+def test_options_before_verify_are_a_usage_error(run: Runner, tmp_path: Path) -> None:
+    result = run("bundle", "-o", str(tmp_path / "x.zip"), "verify", str(tmp_path / "x.zip"))
+    assert result.exit_code == 2
+    assert "go after it" in result.output
