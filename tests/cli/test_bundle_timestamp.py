@@ -209,3 +209,17 @@ def test_the_next_report_shows_the_timestamp_in_its_timeline(
     assert "time-stamped" in " ".join(text.split())
     zh = json.loads(run.ok("export", "--session", sid, "--format", "json", "--lang", "zh").stdout)
     assert any("可信时间戳" in e["text"] for e in zh["timeline"])
+
+
+def test_bundle_verify_json_gives_the_timestamp(
+    run: Runner, sid: str, stamped: Path, authority: Authority
+) -> None:
+    (event,) = Store().open(sid).state.timestamps
+    data = json.loads(
+        run.ok("bundle", "verify", str(stamped), "--tsa-cert", str(authority.ca), "--json").stdout
+    )
+    assert data["timestamp"] == {
+        "time": event.time.isoformat(),
+        "authority": AUTHORITY,
+        "signature_checked": True,
+    }
