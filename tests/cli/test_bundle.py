@@ -292,3 +292,17 @@ def test_options_before_verify_are_a_usage_error(run: Runner, tmp_path: Path) ->
     result = run("bundle", "-o", str(tmp_path / "x.zip"), "verify", str(tmp_path / "x.zip"))
     assert result.exit_code == 2
     assert "go after it" in result.output
+
+
+def test_a_changed_attachment_stops_the_bundle_and_nothing_is_written(
+    run: Runner, case_session: str, incident_home: Path, tmp_path: Path
+) -> None:
+    files = sorted((incident_home / "sessions" / case_session).rglob("*.bin"))
+    assert files
+    damaged = bytearray(files[0].read_bytes())
+    damaged[-5] ^= 0x01
+    files[0].write_bytes(bytes(damaged))
+    result = run("bundle", "--session", case_session, "-o", str(tmp_path / "case.zip"))
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.glob("*case.zip*")) == []
