@@ -143,7 +143,7 @@ def bundle(
 )
 @json_option
 def verify(archive: Path, tsa_cert: Path | None, as_json: bool) -> None:
-    """Check a case file: every file against SHA256SUMS, and the timestamp (exit 3 if changed).
+    """Check a case file's hashes and timestamp; exit 3 naming what was changed.
 
     Prints what it proves. Without --tsa-cert the token's signature is not checked.
     """
