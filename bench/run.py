@@ -3,7 +3,7 @@
     python bench/run.py                  # every case; writes bench/RESULTS.md
     python bench/run.py status verify    # only these cases; prints, writes nothing
 
-Cases: help, append, status, verify, report. Data is built in a temporary INCIDENT_HOME
+Cases: help, append, status, verify, report, bundle. Data is built in a temporary INCIDENT_HOME
 (passphrase key) and removed afterwards. Each command runs as a child process
 (posix_spawn + wait4, which also gives that child's peak memory); the figure is the
 median of several runs after one warm-up run, baseline and figure runs interleaved so
@@ -374,12 +374,40 @@ def case_report(b: Bench) -> None:
     _report_file(b, 100, pdf100, images100)
 
 
+def case_bundle(b: Bench) -> None:
+    """The case file against the PDF with the originals attached, which it contains."""
+    made = b.build("report", "1000", str(b.home / "shots"), "50")
+    sid = made["50"]["session"]
+    case, pdf = b.scratch / "case.zip", b.scratch / "originals.pdf"
+    figure = [SCRIPT, "bundle", "--session", sid, "-o", str(case)]
+    baseline = [SCRIPT, "report", "--attach-originals", "--session", sid, "-o", str(pdf)]
+    fig: list[Run] = []
+    base: list[Run] = []
+    for i in range(4):  # the first pair warms up (bytecode, font) and is not counted
+        case.unlink(missing_ok=True)  # bundle never replaces a file
+        one, two = b.run(figure), b.run(baseline)
+        if i:
+            fig.append(one)
+            base.append(two)
+    name = "bundle, 1,000 entries, 50 screenshots"
+    b.timed(f"{name}: time", fig, base, max_ratio=1.5, label=" report --attach-originals")
+    b.add(
+        f"{name}: peak RSS",
+        max(r.max_rss_mb for r in fig),
+        max(r.max_rss_mb for r in base),
+        under=300,
+        unit="MB",
+        label=" report --attach-originals",
+    )
+
+
 CASES: dict[str, Callable[[Bench], None]] = {
     "help": case_help,
     "append": case_append,
     "status": case_status,
     "verify": case_verify,
     "report": case_report,
+    "bundle": case_bundle,
 }
 
 

@@ -599,3 +599,135 @@ CATALOG.update(
         ),
     }
 )
+
+# Issue 16: the case file (incident bundle), its timestamp, the record reference, reminders.
+CATALOG.update(
+    {
+        "verify.reference": (
+            "Record reference: {hex}, {entries} entries",
+            "记录编号：{hex}，共 {entries} 条",
+        ),
+        "tl.timestamped": (
+            "Case file time-stamped: it existed no later than {time}, per {authority}",
+            "案件材料已加可信时间戳：最晚于 {time} 已存在（时间戳机构：{authority}）",
+        ),
+        "tl.timestamped-detail": (
+            "made from {entries} entries; SHA256SUMS {digest}",
+            "依据 {entries} 条记录生成；SHA256SUMS 的哈希为 {digest}",
+        ),
+        "bundle.readme": (
+            "CASE FILE - account takeover of {account} on {platform}\n"
+            "Made by incident from session {session}. Reports in: {langs}.\n"
+            "\n"
+            "What each file is\n"
+            "  README.txt          this file\n"
+            "  verify.txt          the integrity check of the encrypted record when this case\n"
+            "                      file was made: entries, head hash, attachments checked\n"
+            "  report-<lang>.pdf   the incident report; the original files are attached to it\n"
+            "                      (the paperclip / attachments panel of a PDF reader)\n"
+            "  export.json         the full record as data (format incident-export, version 1)\n"
+            "  summary-<lang>.md   the same facts as plain text (Markdown)\n"
+            "  transactions.csv    the unauthorized transactions: time UTC, local time with its\n"
+            "                      offset, type, asset, amount exactly as recorded, network,\n"
+            "                      from, to, TxID, block explorer link, state. A text cell that\n"
+            "                      starts with = + - or @ has a ' put before it so that no\n"
+            "                      spreadsheet runs it as a formula.\n"
+            "  originals/E<n>/     every file attached to evidence item E<n>, byte for byte as\n"
+            "                      it was recorded, under the name it was recorded with\n"
+            "  SHA256SUMS          the SHA-256 of every file above\n"
+            "\n"
+            "How to check that no file was changed\n"
+            "  Unpack the archive, open a terminal in the unpacked folder, and run:\n"
+            "    Linux:    sha256sum -c SHA256SUMS\n"
+            "    macOS:    shasum -a 256 -c SHA256SUMS\n"
+            "    Windows:  certutil -hashfile <file> SHA256   (compare with the line in SHA256SUMS)\n"
+            "  Every line must end in OK. With incident installed, one command checks the\n"
+            "  archive as it is, without unpacking it:  incident bundle verify <this file>.zip\n"
+            "\n"
+            "The record itself is kept encrypted and hash-chained on the victim's computer;\n"
+            "verify.txt gives its head hash, and every support message quoted the start of it\n"
+            "(the record reference), so a later copy can be checked against it.\n",
+            "案件材料——{platform} 账户 {account} 被盗\n"
+            "由 incident 根据处置记录 {session} 生成。报告语言：{langs}。\n"
+            "\n"
+            "各文件说明\n"
+            "  README.txt          本说明\n"
+            "  verify.txt          生成本材料时对加密记录的完整性校验：条目数、头部哈希、已核对的附件\n"
+            "  report-<语言>.pdf   事件报告；原始文件作为附件嵌在其中（PDF 阅读器的附件面板）\n"
+            "  export.json         完整记录的结构化数据（格式 incident-export，版本 1）\n"
+            "  summary-<语言>.md   同样内容的纯文本（Markdown）\n"
+            "  transactions.csv    未经授权的交易：UTC 时间、带时差的当地时间、类型、币种、\n"
+            "                      与记录完全一致的金额、网络、转出地址、转入地址、TxID、\n"
+            "                      区块浏览器链接、状态。以 = + - 或 @ 开头的文字单元格前加了\n"
+            "                      一个 '，以免电子表格把它当作公式执行。\n"
+            "  originals/E<n>/     证据 E<n> 所附的每个文件，与记录时逐字节相同，文件名也与记录时相同\n"
+            "  SHA256SUMS          以上每个文件的 SHA-256 哈希\n"
+            "\n"
+            "如何核对文件未被改动\n"
+            "  解压后在解压出的文件夹中打开终端，运行：\n"
+            "    Linux：   sha256sum -c SHA256SUMS\n"
+            "    macOS：   shasum -a 256 -c SHA256SUMS\n"
+            "    Windows： certutil -hashfile <文件> SHA256   （与 SHA256SUMS 中对应的一行比对）\n"
+            "  每一行都应以 OK 结尾。若已安装 incident，无需解压，一条命令即可核对整个压缩包：\n"
+            "  incident bundle verify <本文件>.zip\n"
+            "\n"
+            "原始记录以加密、哈希链的形式保存在受害人的电脑上；verify.txt 给出其头部哈希，\n"
+            "每封发给客服的消息都附有它的开头（记录编号），日后可据此核对记录的副本。\n",
+        ),
+        "remind.step.title": ("Due: {title}", "截止：{title}"),
+        "remind.step.done": (
+            "When it is done: incident step done {step}",
+            "完成后运行：incident step done {step}",
+        ),
+        "remind.step.answer": (
+            "To answer: incident answer {step} <your answer>",
+            "回答请运行：incident answer {step} <你的回答>",
+        ),
+        "remind.step.next": (
+            "What to do next, and why: incident next (or incident run)",
+            "下一步做什么、为什么：incident next（或 incident run）",
+        ),
+        "remind.follow-up.title": ("Follow up with {platform} support", "跟进 {platform} 客服"),
+        "remind.follow-up.why": (
+            "No answer from support for {hours} hours: ask again, quoting your ticket, so the "
+            "freeze is not dropped.",
+            "客服已 {hours} 小时没有回复：请引用工单号再次询问，以免冻结被解除。",
+        ),
+        "remind.follow-up.tickets": ("Tickets: {tickets}", "工单号：{tickets}"),
+        "remind.follow-up.how": (
+            "A ready-to-send message: incident message follow-up",
+            "可直接发送的消息：incident message follow-up",
+        ),
+        "runner.key.calendar": ("deadlines to calendar", "截止时间加入日历"),
+        "runner.form.calendar": ("Deadlines to your calendar", "把截止时间加入日历"),
+        "runner.ask.calendar-path": (
+            "Calendar file to write (.ics, open it on your phone)",
+            "要写入的日历文件（.ics，可在手机上打开）",
+        ),
+        "runner.msg.calendar": (
+            "Wrote {path}: {count} reminders; open it in your calendar",
+            "已写入 {path}：{count} 个提醒；请在日历中打开",
+        ),
+        "runner.msg.remind-hint": (
+            "Deadlines on your phone: press m, then k (or run incident remind)",
+            "把截止时间加入手机日历：按 m 再按 k（或运行 incident remind）",
+        ),
+        "bundle.readme.timestamp": (
+            "Trusted timestamp (RFC 3161)\n"
+            "  SHA256SUMS.tsr        a time-stamping authority's signed token over SHA256SUMS:\n"
+            "                        these files existed no later than the time it gives\n"
+            "  tsa-certificate.pem   the certificate the authority signed it with\n"
+            "  Check it with the authority's CA certificate (from the authority's web site):\n"
+            "    openssl ts -verify -data SHA256SUMS -in SHA256SUMS.tsr -CAfile <authority-ca>.pem\n"
+            "  or:  incident bundle verify <this file>.zip --tsa-cert <authority-ca>.pem\n"
+            "  Only the hash of SHA256SUMS was sent to the authority, never a file.\n",
+            "可信时间戳（RFC 3161）\n"
+            "  SHA256SUMS.tsr        时间戳机构对 SHA256SUMS 签发的凭证：这些文件最晚在凭证所载时间已存在\n"
+            "  tsa-certificate.pem   该机构签名所用的证书\n"
+            "  请用该机构的 CA 证书（可从其网站获取）校验：\n"
+            "    openssl ts -verify -data SHA256SUMS -in SHA256SUMS.tsr -CAfile <机构CA>.pem\n"
+            "  或：incident bundle verify <本文件>.zip --tsa-cert <机构CA>.pem\n"
+            "  发给时间戳机构的只有 SHA256SUMS 的哈希，没有任何文件。\n",
+        ),
+    }
+)

@@ -56,6 +56,14 @@ COMMANDS: dict[str, Lazy] = {
         "Write the PDF incident report: a first page support can act on, then the details.",
     ),
     "message": Lazy("incident.cli.report:message", "Print a ready-to-send message to support."),
+    "bundle": Lazy(
+        "incident.cli.bundle:bundle",
+        "Write the case file for police or a lawyer: a ZIP with every original and its hash.",
+    ),
+    "remind": Lazy(
+        "incident.cli.remind:remind",
+        "Write the follow-up and step deadlines to an iCalendar file for your phone.",
+    ),
     "run": Lazy(
         "incident.cli.runner:run_",
         "Walk through the session step by step on this terminal (keys: d done, s skip, q quit).",

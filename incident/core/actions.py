@@ -361,3 +361,36 @@ def check_value(kind: str, name: str, text: str, tz: str) -> None:
     if field_.choices and text not in field_.choices:
         raise EvidenceError(f"{{field}}: {text!r} is not a choice", field=name)
     field_.read(text, Reading(tz))
+
+
+def record_timestamp(
+    store: Store,
+    session_id: str,
+    *,
+    now: datetime,
+    time: datetime,
+    authority: str,
+    url: str,
+    serial: int,
+    digest: str,
+    entries: int,
+    head_hash: str,
+) -> ev.CaseTimestamped:
+    """Keep in the journal that an authority time-stamped a case file made from it.
+
+    Recorded whether the session is open or closed: it says what was done with the record,
+    it adds nothing to it.
+    """
+    event = ev.CaseTimestamped(
+        at=now,
+        time=time,
+        authority=clean_text(authority).strip()[:MAX_NAME] or "?",
+        url=clean_text(url).strip()[:MAX_NAME],
+        serial=str(serial),
+        digest=digest,
+        entries=entries,
+        head_hash=head_hash,
+    )
+    with store.writing(session_id, full=False) as writer:
+        writer.append(event)
+    return event

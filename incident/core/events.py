@@ -78,8 +78,27 @@ class SessionReopened(Base):
     type: Literal["session.reopened"] = "session.reopened"
 
 
+class CaseTimestamped(Base):
+    """A trusted timestamp (RFC 3161) was taken over a case file's ``SHA256SUMS``."""
+
+    type: Literal["case.timestamped"] = "case.timestamped"
+    time: datetime  # the token's time (genTime), UTC
+    authority: ShortText  # who vouches for it: the token's name or its signer's
+    url: ShortText  # where it was asked for
+    serial: str  # the token's serial number (decimal; may exceed 64 bits)
+    digest: str = Field(pattern=r"^[0-9a-f]{64}$")  # SHA-256 of the SHA256SUMS it covers
+    entries: int = Field(ge=1)  # the journal's entries the case file was made from
+    head_hash: str = Field(pattern=r"^[0-9a-f]{64}$")  # and their head
+
+
 Event = Annotated[
-    SessionStarted | StepMarked | StepAnswered | EvidenceAdded | SessionClosed | SessionReopened,
+    SessionStarted
+    | StepMarked
+    | StepAnswered
+    | EvidenceAdded
+    | SessionClosed
+    | SessionReopened
+    | CaseTimestamped,
     Field(discriminator="type"),
 ]
 

@@ -122,6 +122,7 @@ class SessionState:
     closed_at: datetime | None = None
     entries: list[Entry] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
+    timestamps: list[ev.CaseTimestamped] = field(default_factory=list)
 
     # -- derived views ------------------------------------------------------------
     @property
@@ -268,3 +269,5 @@ def apply(state: SessionState, event: ev.Base) -> None:
         state.closed_at = event.at
     elif isinstance(event, ev.SessionReopened):
         state.closed_at = None
+    elif isinstance(event, ev.CaseTimestamped):
+        state.timestamps.append(event)

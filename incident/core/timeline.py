@@ -68,4 +68,9 @@ def timeline(state: SessionState, lang: str) -> list[TimelineEntry]:
             out.append(TimelineEntry(event.at, event.type, t("tl.closed", lang), event.note))
         elif isinstance(event, ev.SessionReopened):
             out.append(TimelineEntry(event.at, event.type, t("tl.reopened", lang)))
+        elif isinstance(event, ev.CaseTimestamped):
+            when = event.time.strftime("%Y-%m-%d %H:%M:%S UTC")
+            text = t("tl.timestamped", lang, time=when, authority=event.authority)
+            detail = t("tl.timestamped-detail", lang, entries=event.entries, digest=event.digest)
+            out.append(TimelineEntry(event.at, event.type, text, detail))
     return out

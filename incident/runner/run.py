@@ -139,7 +139,10 @@ class Walk:
                 cells=cells,
                 height=height,
                 page=self.page,
-                extra_keys=[("w", t("runner.key.save", lang))],
+                extra_keys=[
+                    ("w", t("runner.key.save", lang)),
+                    ("k", t("runner.key.calendar", lang)),
+                ],
                 color=color,
             )
         elif self.current is None:
@@ -184,6 +187,9 @@ class Walk:
             return True
         if self.mode == "text" and key == "w":
             self.save_text()
+            return True
+        if self.mode == "text" and key == "k":
+            self.save_calendar()
             return True
         if self.mode == "checklist" or self.mode == "text":
             self.mode, self.page = "step", 0
@@ -377,6 +383,7 @@ class Walk:
             self.notices.append(Notice(t("runner.msg.failed", self.lang, error=error), "error"))
             return
         self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
+        self.notices.append(Notice(t("runner.msg.remind-hint", self.lang)))
 
     def message(self) -> None:
         from incident.report.messages import Kind
@@ -390,7 +397,9 @@ class Walk:
         ]
         try:
             kind = self.ask.choose(t("runner.ask.message-kind", self.lang), options, kinds[0])
-            composed = compose(self.view.state, kind, self.lang, utcnow())
+            composed = compose(
+                self.view.state, kind, self.lang, utcnow(), integrity=self.view.integrity
+            )
         except Cancelled:
             self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
@@ -418,4 +427,34 @@ class Walk:
             self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
             return
         self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
+        self.mode = "step"
+
+    def save_calendar(self) -> None:
+        """Write the session's deadlines to an .ics file (what `incident remind` writes)."""
+        from incident.paths import write_output
+        from incident.report.calendar import render_calendar
+        from incident.report.reminders import session_reminders
+
+        self.form(t("runner.form.calendar", self.lang))
+        default = f"incident-{self.sid}.ics"
+        try:
+            given = self.ask.text(t("runner.ask.calendar-path", self.lang), default=default)
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+            return
+        path = forms.path_of(given or default)
+        try:
+            self.reload()
+            state, at = self.view.state, utcnow()
+            found = session_reminders(state, self.lang, at)
+            data = render_calendar(
+                found.ahead, tz=state.tz, stamp=at, name=f"incident {state.platform}"
+            )
+            with shielded():
+                write_output(path, data)
+        except IncidentError as exc:
+            self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
+            return
+        wrote = t("runner.msg.calendar", self.lang, path=path, count=len(found.ahead))
+        self.notices.append(Notice(wrote, "ok"))
         self.mode = "step"

@@ -429,3 +429,21 @@ def test_closed_session_and_unknown_platform(run: Runner, tmp_path: Path) -> Non
     tty = Tty("run", "--session", sid, cwd=tmp_path)
     tty.child.expect_exact(f"session {sid} is closed")
     assert tty.finish() == 1
+
+
+def test_deadlines_to_the_calendar_from_the_message_screen(session: str, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    tty = Tty("run", "--session", session, cwd=tmp_path)
+    tty.screen("[q] quit")
+    tty.child.send("m")
+    tty.prompt("Which message [1]", "1")
+    tty.screen("[k] deadlines to calendar")
+    tty.child.send("k")
+    tty.prompt(f"Calendar file to write (.ics, open it on your phone) [incident-{session}.ics]", "")
+    tty.screen(f"Wrote incident-{session}.ics")
+    calendar = Calendar.from_ical((tmp_path / f"incident-{session}.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert events and all(str(e["SUMMARY"]).startswith("Due: ") for e in events)
+    tty.child.send("q")
+    assert tty.finish() == 0
