@@ -88,7 +88,13 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
         "tickets": state.tickets(),
         "follow_up_due": _iso(state.follow_up_due()),
         "timeline": [
-            {"at": e.at.isoformat(), "type": e.kind, "text": e.text, "detail": e.detail}
+            {
+                "at": e.at.isoformat(),
+                "recorded_at": _iso(e.recorded),
+                "type": e.kind,
+                "text": e.text,
+                "detail": e.detail,
+            }
             for e in timeline(state, lang)
         ],
     }

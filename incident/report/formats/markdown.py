@@ -14,9 +14,9 @@ from incident.core.kinds.note import Note
 from incident.core.kinds.transaction import KIND as TRANSACTION
 from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
-from incident.core.timeline import timeline
+from incident.core.timeline import recorded_text, timeline
 from incident.playbook.engine import Engine
-from incident.times import fmt_local, fmt_offset, fmt_utc
+from incident.times import fmt_local, fmt_local_offset, fmt_offset, fmt_utc
 
 if TYPE_CHECKING:
     from incident.core.view import SessionView
@@ -89,9 +89,12 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     add(f"## {t('md.timeline', lang)}")
     add("")
     for e in timeline(state, lang):
+        recorded = recorded_text(e, lang, tz)
         add(
-            f"- {fmt_local(e.at, tz)} ({fmt_offset(e.at - state.discovered_at)}): {esc(e.text)}"
+            f"- {fmt_local_offset(e.at, tz)} ({fmt_offset(e.at - state.discovered_at)}): "
+            + esc(e.text)
             + (f" - {esc(e.detail)}" if e.detail else "")
+            + (f" ({esc(recorded)})" if recorded else "")
         )
     add("")
     return "\n".join(lines)
