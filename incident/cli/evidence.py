@@ -136,6 +136,7 @@ def _record(
 @json_option
 def list_(session_id: str | None, as_json: bool) -> None:
     """List the evidence recorded so far."""
+    from incident.catalog import t
     from incident.report.formats.json import evidence_item
     from incident.times import fmt_local
 
@@ -149,4 +150,6 @@ def list_(session_id: str | None, as_json: bool) -> None:
         click.echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
+        if item.state != "active":  # shown as it reads now; a retracted one is marked so
+            line = f"[{t('fix.state.' + item.state, state.lang)}] {line}"
         click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from incident.catalog import t
 from incident.core import guards, kinds
 from incident.core.amounts import fmt_amount
+from incident.core.changes import all_worded
 from incident.core.kinds.contact import channel_label
 from incident.core.kinds.note import Note
 from incident.core.kinds.transaction import KIND as TRANSACTION
@@ -86,6 +87,7 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
         for a in item.attachments:
             add(f"  - {esc(a.name)} ({a.size} bytes, SHA-256 `{a.sha256}`)")
     add("")
+    _corrections(state, lang, add)
     add(f"## {t('md.timeline', lang)}")
     add("")
     for e in timeline(state, lang):
@@ -140,8 +142,9 @@ def _transactions(state: SessionState, lang: str, add: Callable[[str], None]) ->
     add("| # | " + " | ".join(labels) + " |")
     add("|" + "---|" * (len(labels) + 1))
     for item, tx in txs:
+        mark = f" ({t('fix.state.corrected', lang)})" if item.corrections else ""
         cells = [
-            f"E{item.number}",
+            f"E{item.number}{mark}",
             fmt_local(tx.time, state.tz),
             type_label(tx.tx_type, lang),
             esc(tx.asset),
@@ -190,3 +193,20 @@ def _other_kinds(state: SessionState, lang: str, add: Callable[[str], None]) -> 
         for item in items:
             add(f"- {fmt_local(item.at, state.tz)}: {esc(item.line(lang, state.tz))}")
         add("")
+
+
+def _corrections(state: SessionState, lang: str, add: Callable[[str], None]) -> None:
+    """What was put right after it was recorded: old -> new, or the retracted entry."""
+    changes = all_worded(state, lang)
+    if not changes:
+        return
+    add(f"## {t('md.corrections', lang)}")
+    add("")
+    for c in changes:
+        head = f"- {fmt_local_offset(c.at, state.tz)} **{esc(c.subject)}**"
+        if c.retracted:
+            head += f" ({t('fix.state.retracted', lang)})"
+        add(head + (f": {esc(c.reason)}" if c.reason else ""))
+        for line in c.lines:
+            add(f"  - {'~~' + esc(line) + '~~' if c.retracted else esc(line)}")
+    add("")

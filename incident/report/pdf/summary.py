@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from incident.core.amounts import fmt_amount as amount
+from incident.report.pdf import glance
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, font
@@ -97,10 +98,14 @@ def _unofficial(ctx: Context) -> list[Any]:
     return [box]
 
 
+MAX_TXIDS = 6  # page one lists this many; every one is in the transactions table
+
+
 def _txids(ctx: Context) -> list[Any]:
-    txs = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
-    if not txs:
+    found = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
+    if not found:
         return []
+    txs = found[:MAX_TXIDS]
     rows: list[list[Any]] = [
         ctx.head(
             "#",
@@ -120,10 +125,14 @@ def _txids(ctx: Context) -> list[Any]:
                 ctx.cell(txid_markup(ctx, tx, compact=True), style="cell_small"),
             ]
         )
-    return [
+    out = [
         ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"),
         S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58)),
     ]
+    if len(found) > MAX_TXIDS:
+        more = ctx.t("report.glance.more-txids", count=len(found) - MAX_TXIDS)
+        out.append(ctx.p(more, style="small"))
+    return out
 
 
 def section(ctx: Context) -> list[Any]:
@@ -134,6 +143,7 @@ def section(ctx: Context) -> list[Any]:
         ctx.heading(ctx.t("report.title", platform=state.platform), "summary"),
         ctx.p(ctx.t("report.sum.intro"), style="body"),
         _facts(ctx),
+        *glance.section(ctx),
         Spacer(1, 6),
         ctx.subheading(ctx.t("report.sum.asks"), "summary-asks"),
         _asks(ctx),

@@ -45,5 +45,5 @@ def section(ctx: Context) -> list[Any]:
         PageBreak(),
         ctx.heading(ctx.t("report.sec.timeline"), "timeline"),
         ctx.p(ctx.t("report.timeline.intro", zone=ctx.tz), style="small"),
-        table(rows, columns(0.19, 0.17, 0.1, 0.54)),
+        table(rows, columns(0.215, 0.165, 0.09, 0.53)),
     ]
