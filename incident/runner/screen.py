@@ -145,6 +145,7 @@ def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
         ("l", t("runner.key.later", lang)),
         ("r", t("runner.key.report", lang)),
         ("m", t("runner.key.message", lang)),
+        ("u", t("runner.key.undo", lang)),
         ("q", t("runner.key.quit", lang)),
     ]
     more: list[Key] = (
@@ -204,6 +205,7 @@ def finished_keys(lang: str) -> list[Key]:
         ("c", t("runner.key.checklist", lang)),
         ("r", t("runner.key.report", lang)),
         ("m", t("runner.key.message", lang)),
+        ("u", t("runner.key.undo", lang)),
         ("q", t("runner.key.quit", lang)),
     ]
 
