@@ -71,8 +71,9 @@ def correct(name: str) -> click.Command:
     for decorator in reversed(decorators):
         decorated = decorator(decorated)
     doc = (
-        "Correct fields of ENTRY (E3): any field of its kind; an empty value clears an "
-        "optional one. The original is kept and the report lists the change."
+        "Correct fields of an entry; the original is kept and the report lists the change.\n\n"
+        "ENTRY is its number (E3). Any field of its kind can be given; an empty value "
+        "clears an optional one."
     )
     made: click.Command = click.command(name, help=doc)(decorated)
     return made
@@ -84,7 +85,10 @@ def correct(name: str) -> click.Command:
 @click.option("--reason", required=True, help="Why it is taken back (shown in the report).")
 @json_option
 def retract(session_id: str | None, ref: str, reason: str, as_json: bool) -> None:
-    """Retract ENTRY (E3): it leaves totals, report and messages; the original is kept."""
+    """Retract an entry: it leaves totals, report and messages; the original is kept.
+
+    ENTRY is its number (E3).
+    """
     from incident.core import corrections
 
     st = store()
