@@ -98,14 +98,13 @@ def _unofficial(ctx: Context) -> list[Any]:
     return [box]
 
 
-MAX_TXIDS = 6  # page one lists this many; every one is in the transactions table
-
-
 def _txids(ctx: Context) -> list[Any]:
-    found = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
-    if not found:
+    """Every TxID that fits on page one, one line each; the rest are in the transactions table."""
+    from incident.report.pdf.fitted import Fitted
+
+    txs = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
+    if not txs:
         return []
-    txs = found[:MAX_TXIDS]
     rows: list[list[Any]] = [
         ctx.head(
             "#",
@@ -125,14 +124,13 @@ def _txids(ctx: Context) -> list[Any]:
                 ctx.cell(txid_markup(ctx, tx, compact=True), style="cell_small"),
             ]
         )
-    out = [
+    table = S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58), split_in_row=False)
+    return [
         ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"),
-        S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58)),
+        Fitted(
+            table, lambda left: ctx.p(ctx.t("report.glance.more-txids", count=left), style="small")
+        ),
     ]
-    if len(found) > MAX_TXIDS:
-        more = ctx.t("report.glance.more-txids", count=len(found) - MAX_TXIDS)
-        out.append(ctx.p(more, style="small"))
-    return out
 
 
 def section(ctx: Context) -> list[Any]:
