@@ -32,9 +32,9 @@ class Fitted(Flowable):  # type: ignore[misc]
         parts = self.table.split(avail_width, avail_height - note_height)
         shown = parts[0] if parts else None
         kept = len(shown._cellvalues) - 1 if shown is not None else 0
-        if shown is None or kept < 1:  # not one row fits here: all of it on the next page
-            self._parts = []
-            return width, height
+        if shown is None or kept < 1:  # not one row fits (a huge row): only the count
+            self._parts = [(sample, note_height)]
+            return width, note_height
         _, shown_height = shown.wrap(avail_width, avail_height)
         note = self.more(self.rows - kept)
         _, note_height = note.wrap(avail_width, avail_height)
@@ -42,7 +42,7 @@ class Fitted(Flowable):  # type: ignore[misc]
         return width, shown_height + note_height
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        return [] if not self._parts else [self]
+        return []  # never carried over: what does not fit is counted instead
 
     def draw(self) -> None:
         y = sum(h for _, h in self._parts)
