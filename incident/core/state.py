@@ -227,6 +227,22 @@ class SessionState:
         """Contacts that may count as contacting support: not flagged as unofficial."""
         return [(i, c) for i, c in self.contacts() if c.official is not False]
 
+    def step_evidence(self, step_id: str) -> tuple[list[EvidenceItem], list[EvidenceItem]]:
+        """(what stands as the evidence a step asks for, contacts recorded for it that do not).
+
+        A contact off the official channels is never the support contact a step asks for;
+        a retracted entry is nothing.
+        """
+        counted: list[EvidenceItem] = []
+        flagged: list[EvidenceItem] = []
+        for item in self.evidence:
+            if item.step_id != step_id or item.retracted:
+                continue
+            evidence = item.evidence
+            unofficial = isinstance(evidence, Contact) and evidence.official is False
+            (flagged if unofficial else counted).append(item)
+        return counted, flagged
+
     def changes(self) -> list[Change]:
         """Every correction of the session, in the order recorded."""
         out = list(self.edits)

@@ -101,11 +101,13 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
         out += [
             Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=asked), cells)
         ]
-    here = [i for i in s.evidence if i.step_id == step.id]
-    if here:
+    here, flagged = s.step_evidence(step.id)
+    if here or flagged:
         out.append(Line(""))
         out.append(Line(t("runner.recorded-here", lang) + colon(lang).strip(), {"bold": True}))
         out += [Line(clip("  " + i.line(lang, s.tz), cells), TONES["ok"]) for i in here]
+        # An unofficial contact is shown, but as a warning: it is not the contact asked for.
+        out += [Line(clip("  ! " + i.line(lang, s.tz), cells), TONES["warn"]) for i in flagged]
     return out
 
 

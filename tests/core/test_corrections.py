@@ -214,3 +214,17 @@ def test_an_old_session_without_corrections_opens(store: Store, sid: str) -> Non
     assert all(i.state == "active" and i.history() == [] for i in state.evidence)
     assert state.changes() == [] and state.edits == []
     assert state.evidence[0].evidence.txid == TXID  # type: ignore[attr-defined]
+
+
+def test_an_unofficial_contact_is_not_the_contact_a_step_asks_for(store: Store) -> None:
+    sid = SessionFactory(store)()
+    step = "request-freeze-by-email"
+    for url in ("https://www.okx.com/help", "https://okx-help-desk.example.net/chat"):
+        actions.add_evidence(
+            store, sid, actions.contact(channel="chat", summary="s", url=url), now=NOW, step_id=step
+        )
+    actions.add_evidence(store, sid, actions.note("n"), now=NOW, step_id=step)
+    corrections.retract(store, sid, "E3", reason="wrong step", now=NOW)
+    counted, flagged = store.open(sid).state.step_evidence(step)
+    assert [i.number for i in counted] == [1]
+    assert [i.number for i in flagged] == [2]
