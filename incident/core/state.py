@@ -280,8 +280,14 @@ class SessionState:
 
     def last_contact_at(self) -> datetime | None:
         """When support was last contacted; a contact off the official channels never counts."""
-        official = self.official_contacts()
-        return official[-1][0].at if official else None
+        # From the end: a long session decodes only its last contact or few, not them all.
+        for item in reversed(self.evidence):
+            if item.kind != "contact" or item.retracted:
+                continue
+            contact = item.evidence
+            if isinstance(contact, Contact) and contact.official is not False:
+                return item.at
+        return None
 
     def follow_up_due(self) -> datetime | None:
         last = self.last_contact_at()
