@@ -140,7 +140,15 @@ def edit(
         print_json({"session_id": sid, "changed": {e.field: e.value for e in events}})
         return
     for e in events:
-        click.echo(f"{e.field.replace('_', '-')}: {e.value}")
+        value = e.value
+        if e.field == "discovered_at":  # shown in the session's zone, with its offset
+            from datetime import datetime
+
+            from incident.times import fmt_local_offset
+
+            zone = st.open(sid).state.tz
+            value = fmt_local_offset(datetime.fromisoformat(value), zone)
+        click.echo(f"{e.field.replace('_', '-')}: {value}")
 
 
 @click.command("reset")

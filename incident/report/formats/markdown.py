@@ -83,7 +83,8 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     add("")
     for item in state.evidence:
         if isinstance(item.evidence, Note):
-            add(f"- E{item.number} {fmt_local(item.at, tz)}: {esc(item.evidence.text)}")
+            mark = f" ({t('fix.state.' + item.state, lang)})" if item.state != "active" else ""
+            add(f"- E{item.number}{mark} {fmt_local(item.at, tz)}: {esc(item.evidence.text)}")
         for a in item.attachments:
             add(f"  - {esc(a.name)} ({a.size} bytes, SHA-256 `{a.sha256}`)")
     add("")
@@ -185,7 +186,7 @@ def _other_kinds(state: SessionState, lang: str, add: Callable[[str], None]) -> 
     for kind in kinds.all_kinds():
         if kind.name in _OWN_SECTIONS:
             continue
-        items = [i for i in state.evidence if i.kind == kind.name]
+        items = [i for i in state.active() if i.kind == kind.name]
         if not items:
             continue
         add(f"## {esc(kind.label.get(lang))}")
