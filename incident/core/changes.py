@@ -22,6 +22,8 @@ class Worded:
     lines: list[str]  # "Amount: 1,520.5 → 1,000.50", or the retracted entry as it read
     retracted: bool
     reason: str | None
+    fact: str | None = None  # the session fact changed ("account"...), if it is one
+    values: tuple[str, str] | None = None  # a session fact's old and new value, as text
 
 
 def value_text(name: str, value: object, lang: str, tz: str) -> str:
@@ -66,13 +68,19 @@ def worded(state: SessionState, change: Change, lang: str) -> Worded:
             False,
             change.reason,
         )
-    lines = []
-    for name, (old, new) in change.fields.items():
-        # A time is shown in the zone of the session as it is now.
-        lines.append(f"{value_text(name, old, lang, tz)} → {value_text(name, new, lang, tz)}")
+    # A session fact: one field. A time is shown in the zone of the session as it is now.
+    [(name, (old, new))] = change.fields.items()
+    values = (value_text(name, old, lang, tz), value_text(name, new, lang, tz))
+    lines = [f"{values[0]} → {values[1]}"]
     field = t(f"fix.field.{change.subject}", lang)
     return Worded(
-        change.at, t("report.corr.session", lang, field=field), lines, False, change.reason
+        change.at,
+        t("report.corr.session", lang, field=field),
+        lines,
+        False,
+        change.reason,
+        change.subject,
+        values,
     )
 
 

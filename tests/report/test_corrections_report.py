@@ -248,3 +248,12 @@ def test_page_one_of_forty_transactions_holds_the_attack_and_stays_one_page(
     # Page two is the timeline's: nothing of page one ran over onto it.
     assert t("report.sec.timeline", lang) in second
     assert "".join(t("report.sum.tickets", lang).split()) not in "".join(second.split())
+
+
+def test_a_redacted_report_masks_the_account_before_its_correction(store: Store) -> None:
+    sid = SessionFactory(store)(account="lin.wei@example.com")
+    corrections.edit(store, sid, now=NOW, account="wei.lin@example.org", reason="the other one")
+    data = pdf.render(store.open(sid), lang="en", now=NOW, invariant=True, redact=True)
+    text = body_text(data)
+    assert "li***@example.com → we***@example.org" in text
+    assert "lin.wei@" not in text and "wei.lin@" not in text

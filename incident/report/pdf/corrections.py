@@ -7,7 +7,7 @@ from typing import Any
 
 from incident.core.changes import all_worded
 from incident.report.pdf import styles as S
-from incident.report.pdf.context import Context
+from incident.report.pdf.context import Context, mask_account
 from incident.report.pdf.markup import BR
 from incident.times import fmt_local_offset
 
@@ -31,7 +31,10 @@ def section(ctx: Context) -> list[Any]:
         if c.retracted:
             lines += [ctx.t("report.corr.retracted"), BR]
             extra.append(("BACKGROUND", (0, n), (-1, n), S.DANGER_BG))
-        for i, line in enumerate(c.lines):
+        shown = c.lines
+        if ctx.redact and c.fact == "account" and c.values:  # the old one is masked too
+            shown = [f"{mask_account(c.values[0])} → {mask_account(c.values[1])}"]
+        for i, line in enumerate(shown):
             lines += [BR] if i else []
             lines.append(ctx.long_text(line, f"C{n}", where))
         rows.append(
