@@ -335,9 +335,12 @@ CATALOG.update(
             "警告：有 {count} 次联系经由非官方渠道，详见客服联系记录。",
         ),
         "report.timeline.intro": (
-            "Every action recorded in this session, oldest first. Local times are in {zone}; "
-            "T+ counts hours and minutes from the moment the takeover was discovered.",
-            "本次处置记录的全部操作，按时间先后排列。本地时间为 {zone} 时区；T+ 表示距发现被盗的时长（时:分）。",
+            "What happened, in the order it happened: a transaction or login at its own time, "
+            "anything else when it was recorded (a later record says when). Local times are "
+            "in {zone}, with their offset from UTC; T+ counts hours and minutes from the "
+            "discovery of the takeover (T- before it).",
+            "按发生的先后排列：交易和登录按其发生时间，其他事项按记录时间（事后补记的会注明记录时间）。"
+            "本地时间为 {zone} 时区，并注明与 UTC 的时差；T+ 表示距发现被盗的时长（时:分），发现之前为 T-。",
         ),
         "report.check.met": ("met", "按时完成"),
         "report.check.missed": ("missed by {by}", "超时 {by}"),
@@ -729,5 +732,74 @@ CATALOG.update(
             "  或：incident bundle verify <本文件>.zip --tsa-cert <机构CA>.pem\n"
             "  发给时间戳机构的只有 SHA256SUMS 的哈希，没有任何文件。\n",
         ),
+    }
+)
+
+# Issue 12: fixing mistakes (corrections, retractions, session edits, step reset), the
+# timeline in the order things happened, and page one's "Attack at a glance".
+CATALOG.update(
+    {
+        "tl.discovered": ("Takeover discovered", "发现账户被盗"),
+        "tl.recorded": ("recorded {time}", "记录于 {time}"),
+        "tl.corrected-mark": ("corrected since (see Corrections)", "之后已更正（见“更正记录”）"),
+        "tl.entry-corrected": ("E{n} corrected: {fields}", "更正 E{n}：{fields}"),
+        "tl.entry-retracted": ("E{n} retracted", "撤回 E{n}"),
+        "tl.session-edited": ("Session fact corrected: {field}", "更正处置信息：{field}"),
+        "tl.step.reset": ("Step put back to to-do: {title}", "步骤改回待办：{title}"),
+        "fix.field.discovered_at": ("discovery time", "发现时间"),
+        "fix.field.platform": ("platform", "平台"),
+        "fix.field.account": ("account", "账户"),
+        "fix.field.tz": ("time zone", "时区"),
+        "fix.state.active": ("active", "有效"),
+        "fix.state.corrected": ("corrected", "已更正"),
+        "fix.state.retracted": ("retracted", "已撤回"),
+        "fix.none": ("(none)", "（无）"),
+        "report.sec.corrections": ("Corrections", "更正记录"),
+        "report.corr.intro": (
+            "Mistakes put right after they were recorded. Nothing recorded is ever deleted: "
+            "each change is a new entry of the journal, and the original is shown here. "
+            "Retracted entries count nowhere else in this report.",
+            "记录之后发现并更正的错误。已记录的内容从不删除：每次更正都作为新条目写入日志，原始内容列于此处。"
+            "已撤回的条目不计入本报告的其他任何部分。",
+        ),
+        "report.corr.col.when": ("Corrected", "更正时间"),
+        "report.corr.col.what": ("Entry or fact", "条目或信息"),
+        "report.corr.col.change": ("Change: old → new", "更正内容：原值 → 新值"),
+        "report.corr.col.reason": ("Reason", "原因"),
+        "report.corr.retracted": ("Retracted. It read:", "已撤回。原记录为："),
+        "report.corr.reset": ("Put back to to-do", "改回待办"),
+        "report.corr.step": ("Step: {title}", "步骤：{title}"),
+        "report.corr.session": ("Session: {field}", "处置信息：{field}"),
+        "report.glance.title": ("Attack at a glance", "攻击概要"),
+        "report.glance.login": ("First suspicious login", "首次可疑登录"),
+        "report.glance.first-tx": ("First unauthorized transaction", "首笔未授权交易"),
+        "report.glance.last-tx": ("Last unauthorized transaction", "最后一笔未授权交易"),
+        "report.glance.destinations": ("Where the funds went", "资金去向"),
+        "report.glance.col.address": ("Destination address", "收款地址"),
+        "report.glance.col.network": ("Network", "网络"),
+        "report.glance.col.count": ("Count", "笔数"),
+        "report.glance.col.total": ("Total", "合计"),
+        "report.glance.none": ("not recorded", "未记录"),
+        "report.glance.more-addresses": (
+            "…and {count} more address(es): see the transactions table.",
+            "……另有 {count} 个地址，见交易明细表。",
+        ),
+        "report.glance.more-txids": (
+            "…and {count} more: every transaction is in the transactions table.",
+            "……另有 {count} 笔，全部交易见交易明细表。",
+        ),
+        "report.ev.state.corrected": ("corrected (see Corrections)", "已更正（见“更正记录”）"),
+        "report.ev.state.retracted": (
+            "RETRACTED: counts nowhere in this report (see Corrections)",
+            "已撤回：不计入本报告（见“更正记录”）",
+        ),
+        "md.corrections": ("Corrections", "更正记录"),
+        "runner.key.undo": ("undo", "撤销"),
+        "runner.undo.nothing": ("There is no step action to undo.", "没有可撤销的步骤操作。"),
+        "runner.undo.ask": (
+            "Put “{title}” back to to-do?",
+            "把“{title}”改回待办吗？",
+        ),
+        "runner.undo.done": ("“{title}” is to-do again.", "“{title}”已改回待办。"),
     }
 )

@@ -24,9 +24,13 @@ COMMANDS: dict[str, Lazy] = {
         "Progress, next steps, time since discovery, overdue steps and the next follow-up.",
     ),
     "next": Lazy("incident.cli.sessions:next_", "Show the next step to do, with why and how."),
-    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed."),
+    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed, or reset it."),
     "answer": Lazy(
         "incident.cli.sessions:answer", "Answer a question step with one of its options."
+    ),
+    "edit": Lazy(
+        "incident.cli.corrections:edit",
+        "Correct the session's facts given at start; status, deadlines and report follow.",
     ),
     "close": Lazy("incident.cli.sessions:close", "Close the session (it can be reopened)."),
     "reopen": Lazy("incident.cli.sessions:reopen", "Reopen a closed session."),

@@ -28,13 +28,24 @@ from incident.cli.options import (
 def _kind_commands() -> dict[str, Lazy]:
     from incident.core import kinds
 
-    return {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table = {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table["correct"] = Lazy(
+        "incident.cli.corrections:correct",
+        "Correct fields of an entry; the original is kept and the report lists the change.",
+    )
+    table["retract"] = Lazy(
+        "incident.cli.corrections:retract",
+        "Retract an entry: it leaves totals, report and messages; the original is kept.",
+    )
+    return table
 
 
 class EvidenceGroup(LazyGroup):
     """Its subcommands are the registered kinds, made into commands when run."""
 
     def load(self, name: str, entry: Lazy) -> click.Command:
+        if not entry.target.startswith("kind:"):
+            return super().load(name, entry)
         return kind_command(entry.target.removeprefix("kind:"), name, entry.summary)
 
 
@@ -125,6 +136,7 @@ def _record(
 @json_option
 def list_(session_id: str | None, as_json: bool) -> None:
     """List the evidence recorded so far."""
+    from incident.catalog import t
     from incident.report.formats.json import evidence_item
     from incident.times import fmt_local
 
@@ -138,4 +150,6 @@ def list_(session_id: str | None, as_json: bool) -> None:
         click.echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
+        if item.state != "active":  # shown as it reads now; a retracted one is marked so
+            line = f"[{t('fix.state.' + item.state, state.lang)}] {line}"
         click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")

@@ -180,7 +180,7 @@ def next_(session_id: str | None, as_json: bool) -> None:
 
 @click.group()
 def step() -> None:
-    """Mark a step done, skipped or failed."""
+    """Mark a step done, skipped or failed, or reset it."""
 
 
 def _mark(
@@ -263,6 +263,15 @@ def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
 _step_command("done", "done", "Mark STEP_ID done.", "Why (kept with the step).")
 _step_command("skip", "skipped", "Skip STEP_ID, with a reason.", "Why it is skipped (required).")
 _step_command("fail", "failed", "Record that STEP_ID was tried and did not work.", "What happened.")
+
+
+def _reset() -> None:
+    from incident.cli.corrections import reset
+
+    step.add_command(reset)
+
+
+_reset()
 
 
 @click.command()

@@ -256,21 +256,9 @@ def add_evidence(
         evidence = build(draft, writer.state.tz)
         if step_id is not None:
             _step(writer.state, step_id)
-        fields: list[tuple[str, str | None]] = [
-            (k, v)
-            for k, v in evidence.model_dump().items()
-            if isinstance(v, str) and k not in _UNCHECKED
-        ]
-        fields += [("file", item.name) for item in incoming]
-        agreed = _check_text(fields, confirmed)
-        warnings: list[str] = []
-        if isinstance(evidence, Contact):
-            official, warning = guards.check_contact(
-                evidence.url, evidence.channel, writer.state.platform_info
-            )
-            evidence = evidence.model_copy(update={"official": official, "warning": warning})
-            if warning:
-                warnings.append(warning)
+        evidence, agreed, warnings = checked(
+            writer.state, evidence, confirmed, files=[item.name for item in incoming]
+        )
         attachments = _attach(writer, incoming)
         writer.append(
             ev.EvidenceAdded(
@@ -282,6 +270,38 @@ def add_evidence(
             )
         )
         return Recorded(writer.evidence_count, warnings)
+
+
+def checked(
+    state: SessionState,
+    evidence: EvidenceModel,
+    confirmed: bool,
+    *,
+    files: Sequence[str] = (),
+    only: Sequence[str] | None = None,
+) -> tuple[EvidenceModel, list[str], list[str]]:
+    """The guards every entry passes, new or corrected: secrets refused, password-like text
+    confirmed, a contact checked against the official channels.
+
+    ``only``: the fields to check (a correction checks what it changes). Returns the
+    evidence (a contact marked official or not), what was confirmed, and the warnings.
+    """
+    fields: list[tuple[str, str | None]] = [
+        (k, v)
+        for k, v in evidence.model_dump().items()
+        if isinstance(v, str) and k not in _UNCHECKED and (only is None or k in only)
+    ]
+    fields += [("file", name) for name in files]
+    agreed = _check_text(fields, confirmed)
+    warnings: list[str] = []
+    if isinstance(evidence, Contact):
+        official, warning = guards.check_contact(
+            evidence.url, evidence.channel, state.platform_info
+        )
+        evidence = evidence.model_copy(update={"official": official, "warning": warning})
+        if warning:
+            warnings.append(warning)
+    return evidence, agreed, warnings
 
 
 # Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).

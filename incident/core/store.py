@@ -60,6 +60,9 @@ def _meta_after(meta: dict[str, Any], event: ev.Base) -> dict[str, Any]:
         meta["closed"] = False
     elif isinstance(event, ev.EvidenceAdded):
         meta["evidence"] = int(meta.get("evidence", 0)) + 1
+    elif isinstance(event, ev.SessionEdited):
+        # The session's facts as they read now, for `incident list` and a short open.
+        meta["edits"] = {**meta.get("edits", {}), event.field: event.value}
     return meta
 
 
@@ -190,7 +193,9 @@ class Store:
         with locked(folder, session_id, told):
             warnings = self._settle(session_id)
             journal, blobs = self._parts(session_id)
-            if full:
+            # A session whose facts were edited (its zone, its platform) is read in full:
+            # its first event alone no longer says how to read what is recorded next.
+            if full or journal.read_head().meta.get("edits"):
                 with _collector_paused():
                     state, result = self._read(journal)
                 warnings += result.warnings

@@ -15,7 +15,7 @@ from typing import Literal, TypeVar
 import click
 
 from incident.catalog import CATALOG, t
-from incident.core import actions, kinds
+from incident.core import actions, corrections, kinds
 from incident.core.status import Status, status
 from incident.core.store import Store
 from incident.core.view import SessionView
@@ -216,6 +216,8 @@ class Walk:
             self.report()
         elif key == "m":
             self.message()
+        elif key == "u":
+            self.undo()
         elif key == "l" and step is not None:
             ids = [v.id for v in self.status().next]
             self.current = ids[(ids.index(step.id) + 1) % len(ids)]
@@ -306,6 +308,30 @@ class Walk:
             )
             self.notices.append(Notice(shown, "ok" if status_ == "done" else "info"))
             self.current, self.page = None, 0  # on to the first step left (a failed one goes last)
+
+    def undo(self) -> None:
+        """Put the step of the last mark or answer back to to-do, after asking."""
+        state = self.view.state
+        step_id = corrections.last_step_action(state)
+        if step_id is None:
+            self.notices.append(Notice(t("runner.undo.nothing", self.lang)))
+            return
+        step = state.playbook.step(step_id)
+        title = step.title.get(self.lang) if step else step_id
+        self.form(t("runner.key.undo", self.lang))
+        try:
+            sure = self.ask.confirm(t("runner.undo.ask", self.lang, title=title))
+        except Cancelled:
+            sure = False
+        if not sure:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+            return
+        event = self.core(
+            lambda ok: corrections.reset_step(self.store, self.sid, step_id, now=utcnow())
+        )
+        if event is not None:
+            self.notices.append(Notice(t("runner.undo.done", self.lang, title=title), "ok"))
+            self.current, self.page = step_id, 0
 
     def answer(self, step_id: str, value: str) -> None:
         event = self.core(

@@ -96,6 +96,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "evidence",
         "totals",
         "tickets",
+        "corrections",
         "follow_up_due",
         "timeline",
     }

@@ -159,8 +159,8 @@ KIND = Kind(
     ),
     describe=_describe,
     recorded=Text(
-        en="Unauthorized {tx_type} recorded (E{n}): {amount} {asset}",
-        zh="记录未授权{tx_type}（E{n}）：{amount} {asset}",
+        en="Unauthorized {tx_type} (E{n}): {amount} {asset}",
+        zh="未授权{tx_type}（E{n}）：{amount} {asset}",
     ),
     recorded_values=lambda e, lang: {
         "tx_type": type_label(e.tx_type, lang),

@@ -108,7 +108,7 @@ def _done(state: SessionState, lang: str, part: Any) -> str:
 
 
 def _last_contact(state: SessionState, lang: str, part: Any) -> str:
-    contacts = state.contacts()
+    contacts = state.official_contacts()  # a channel off the official list was not support
     if not contacts:
         return ""
     item, c = contacts[-1]
