@@ -7,6 +7,7 @@ fields: one option a field, with the kind's own help. They are built only when r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,20 @@ from incident.cli.options import (
 def _kind_commands() -> dict[str, Lazy]:
     from incident.core import kinds
 
-    return {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table = {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table["import"] = Lazy("incident.cli.imports:import_", IMPORT_SUMMARY)
+    return table
+
+
+IMPORT_SUMMARY = "Import an exchange's history export (CSV or XLSX) as transactions."
 
 
 class EvidenceGroup(LazyGroup):
     """Its subcommands are the registered kinds, made into commands when run."""
 
     def load(self, name: str, entry: Lazy) -> click.Command:
+        if not entry.target.startswith("kind:"):
+            return super().load(name, entry)
         return kind_command(entry.target.removeprefix("kind:"), name, entry.summary)
 
 
@@ -106,9 +114,11 @@ def _record(
 
     st = store()
     sid = st.resolve(session_id)
+    shown: list[str] = []
+    approve = None if confirmed or as_json else _approver(shown)
     result = confirming(
         lambda ok: actions.add_evidence(
-            st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok
+            st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok, approve=approve
         ),
         confirmed,
     )
@@ -116,8 +126,25 @@ def _record(
         print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
         return
     for warning in result.warnings:
-        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+        if warning not in shown:
+            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
     click.echo(f"Recorded {what} E{result.number} in session {sid}.")
+
+
+def _approver(shown: list[str]) -> Callable[[list[str]], bool] | None:
+    """On a terminal: show what looks wrong with an entry at once and ask before recording."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return None  # a script: record it, and print the warnings after
+
+    def approve(warnings: list[str]) -> bool:
+        for warning in warnings:
+            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+        shown.extend(warnings)
+        return click.confirm("Record it anyway?", default=True, err=True)
+
+    return approve
 
 
 @evidence.command("list")

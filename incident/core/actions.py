@@ -7,7 +7,7 @@ option: the command line shows its options, the runner its questions.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,15 +15,17 @@ from typing import Literal
 
 from incident.catalog import Lang
 from incident.core import events as ev
-from incident.core import guards, kinds
+from incident.core import guards, kinds, txchecks
 from incident.core.attachments import Attachment, Incoming, read_file
 from incident.core.kinds.base import EvidenceModel, Reading
 from incident.core.kinds.contact import Contact
+from incident.core.kinds.transaction import Transaction
 from incident.core.state import SessionState
 from incident.core.store import Store, Writer
 from incident.core.text import clean_text
 from incident.errors import (
     ActionStep,
+    Declined,
     EvidenceError,
     NeedsConfirmation,
     Overridable,
@@ -39,6 +41,9 @@ from incident.playbook.schema import Step
 from incident.times import parse_time, system_zone, zone
 
 MAX_NAME = 400  # a platform or account name; notes may be far longer
+
+# Shown the warnings about an entry before it is written; False means "do not record it".
+Approve = Callable[[list[str]], bool]
 
 
 @dataclass
@@ -248,12 +253,22 @@ def add_evidence(
     files: Sequence[Path] = (),
     step_id: str | None = None,
     confirmed: bool = False,
+    approve: Approve | None = None,
 ) -> Recorded:
-    """Check everything first (files, secrets, step id), then store files, then the event."""
+    """Check everything first (files, secrets, step id), then store files, then the event.
+
+    A transaction's address and TxID are checked offline; what looks wrong is stored with
+    it and returned as warnings. ``approve`` is shown them before anything is written and
+    may say no (a prompt on a terminal); without it, the entry is recorded with them.
+    """
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
         _writable(writer)
         evidence = build(draft, writer.state.tz)
+        warnings: list[str] = []
+        if isinstance(evidence, Transaction):
+            evidence = txchecks.checked(evidence)
+            warnings += txchecks.texts(evidence, writer.state.lang)
         if step_id is not None:
             _step(writer.state, step_id)
         fields: list[tuple[str, str | None]] = [
@@ -263,7 +278,8 @@ def add_evidence(
         ]
         fields += [("file", item.name) for item in incoming]
         agreed = _check_text(fields, confirmed)
-        warnings: list[str] = []
+        if warnings and approve is not None and not approve(warnings):
+            raise Declined("nothing was stored", "correct the entry and record it again")
         if isinstance(evidence, Contact):
             official, warning = guards.check_contact(
                 evidence.url, evidence.channel, writer.state.platform_info

@@ -41,6 +41,17 @@ class Writer:
         self.head = self.journal.append(ev.encode(event), _meta_after(self.head.meta, event))
         apply(self.state, event)
 
+    def append_many(self, events: list[ev.Base]) -> None:
+        """Write ``events`` durably in one go (one fsync, one head), then fold them in."""
+        records: list[tuple[bytes, dict[str, Any]]] = []
+        meta = self.head.meta
+        for event in events:
+            meta = _meta_after(meta, event)
+            records.append((ev.encode(event), meta))
+        self.head = self.journal.append_many(records)
+        for event in events:
+            apply(self.state, event)
+
     @property
     def evidence_count(self) -> int:
         return int(self.head.meta.get("evidence", 0))
