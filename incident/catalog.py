@@ -661,6 +661,12 @@ CATALOG.update(
             "在向客服发送任何内容之前，请先核对以下各项：",
         ),
         "check.record-anyway": ("Record it anyway?", "仍然记录吗？"),
+        "report.tx.source": ("from {file}, row {row}", "来自 {file} 第 {row} 行"),
+        "report.tx.check": ("Check: {text}", "请核对：{text}"),
+        "md.tx-notes": (
+            "Checks and sources of the transactions above:",
+            "以上交易的校验提示与来源：",
+        ),
         "runner.import": ("Import a file (exchange history)", "导入文件（交易所历史记录）"),
         "runner.ask.import-path": (
             "Exported history file (CSV or XLSX)",

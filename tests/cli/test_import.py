@@ -500,3 +500,49 @@ def test_a_typed_transaction_is_checked_too(run: Runner, session: str) -> None:
     )
     assert "!!!" not in clean.output
     assert transactions(session)[1][1].checks is None
+
+
+def test_the_report_lists_the_file_the_sources_and_the_warnings(
+    run: Runner, session: str, files: Files, tmp_path: Path
+) -> None:
+    from tests.report.conftest import pdftotext, reader
+
+    damaged = ETH_TO[:-1] + "D"
+    path = files.csv(
+        "Withdraw_History.csv",
+        [
+            WITHDRAWALS_V2,
+            f"2026-11-25 04:52:10,ETH,ETH,1,0,{damaged},{TX2},Completed",
+            f"2026-11-25 04:53:10,USDT,TRX,5,1,{TRON_TO},{TX1},Completed",
+        ],
+    )
+    run.ok("evidence", "import", str(path), "--session", session, "--yes")
+    out = tmp_path / "r.pdf"
+    run.ok("report", "--session", session, "-o", str(out))
+    data = out.read_bytes()
+    text = " ".join(pdftotext(data).split())
+    assert "Check: To address: This address does not check out for Ethereum (ERC20)" in text
+    assert "from Withdraw_History.csv, row 2" in text and "row 3" in text
+    assert sha(path) in text  # the file's SHA-256 in the list of files
+    embedded = {name for page in [reader(data)] for name in page.attachments}
+    assert "Withdraw_History.csv" in embedded  # the export itself travels inside the PDF
+    md = tmp_path / "r.md"
+    run.ok("export", "--session", session, "--format", "markdown", "-o", str(md))
+    markdown = md.read_text(encoding="utf-8")
+    assert "- E2: Check: To address: This address does not check out" in markdown
+    assert "- E3: from Withdraw\\_History.csv, row 3" in markdown
+    exported = tmp_path / "r.json"
+    run.ok("export", "--session", session, "--format", "json", "-o", str(exported))
+    [first, *_] = [
+        e for e in json.loads(exported.read_text())["evidence"] if e["kind"] == "transaction"
+    ]
+    assert first["source"] == {
+        "file": "Withdraw_History.csv",
+        "sha256": sha(path),
+        "row": 2,
+        "format": "binance-withdrawals-v2",
+        "status": "Completed",
+    }
+    assert first["checks"] == [
+        {"code": "address.checksum", "network": "Ethereum (ERC20)", "shape": "shape.address.evm"}
+    ]
