@@ -325,8 +325,12 @@ class Journal:
             extra = extra[newline + 1 :]
             newline = extra.find(b"\n")
         if adopted:
-            done = f" {first}" if first == head.count else f"s {first}-{head.count}"
-            warnings.append(f"entry{done} was written by a command that did not finish")
+            if first == head.count:
+                warnings.append(f"entry {first} was written by a command that did not finish")
+            else:
+                warnings.append(
+                    f"entries {first}-{head.count} were written by a command that did not finish"
+                )
             if extra and not _residue_pattern(head.count + 1, head.hash).fullmatch(extra):
                 raise IntegrityError(
                     f"bytes after entry {head.count} are not a journal record",
