@@ -82,22 +82,28 @@ def import_(
     st = store()
     sid = st.resolve(session_id)
     choice = Choice(fmt, tz, since, until, assets or None, types or None, txid)
-    lang = st.first_event(sid).lang
-    tz_name = st.first_event(sid).tz
-    preview = import_file(st, sid, file, choice, now=now(), dry_run=True)
-    if as_json and (dry_run or confirmed):
-        result = preview if dry_run else import_file(st, sid, file, choice, now=now())
-        print_json(_as_json(sid, result))
+    first = st.first_event(sid)
+    lang, tz_name = first.lang, first.tz
+    if confirmed and not dry_run:  # no preview to show: read and record in one pass
+        done = import_file(st, sid, file, choice, now=now())
+        if as_json:
+            print_json(_as_json(sid, done))
+            return
+        _show(done, lang, tz_name, table=False)
+        if done.plan.recorded:
+            _done(done.plan, lang, file.name)
         return
-    _show(preview, lang, tz_name, table=not confirmed)
+    preview = import_file(st, sid, file, choice, now=now(), dry_run=True)
+    if as_json and dry_run:
+        print_json(_as_json(sid, preview))
+        return
+    _show(preview, lang, tz_name, table=True)
     if dry_run:
         click.echo(_t("import.dry-run", lang))
         return
     if not preview.plan.new:
         return
-    if not confirmed and not click.confirm(
-        _t("import.confirm", lang, count=len(preview.plan.new)), default=False
-    ):
+    if not click.confirm(_t("import.confirm", lang, count=len(preview.plan.new)), default=False):
         raise click.ClickException("nothing was recorded")
     done = import_file(st, sid, file, choice, now=now())
     if as_json:

@@ -168,7 +168,10 @@ def record_import(
                 at=now, evidence=_note(planned, writer.state.lang), attachments=[attachment]
             )
         ]
-        events += [ev.EvidenceAdded(at=now, evidence=tx) for tx in planned.new]
+        # Each transaction was validated when it was made (and checked in ``plan``): the
+        # events around them are put together without validating them a second time.
+        construct = ev.EvidenceAdded.model_construct
+        events += [construct(at=now, evidence=tx) for tx in planned.new]
         writer.append_many(events)
         planned.recorded = True
         return planned

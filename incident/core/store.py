@@ -43,12 +43,20 @@ class Writer:
 
     def append_many(self, events: list[ev.Base]) -> None:
         """Write ``events`` durably in one go (one fsync, one head), then fold them in."""
-        records: list[tuple[bytes, dict[str, Any]]] = []
         meta = self.head.meta
+        payloads: list[bytes] = []
+        evidence = 0
         for event in events:
-            meta = _meta_after(meta, event)
-            records.append((ev.encode(event), meta))
-        self.head = self.journal.append_many(records)
+            payloads.append(ev.encode(event))
+            if isinstance(event, ev.EvidenceAdded):  # the common case: counted, not folded
+                evidence += 1
+            else:
+                meta = _meta_after(meta, event)
+        if events:
+            meta = dict(meta)
+            meta["updated_at"] = events[-1].at.isoformat()
+            meta["evidence"] = int(meta.get("evidence", 0)) + evidence
+        self.head = self.journal.append_many(payloads, meta)
         for event in events:
             apply(self.state, event)
 

@@ -8,12 +8,14 @@ the caller shows the findings and lets the user decide.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import cast
 
 from incident.core.identifiers import Finding, FindingCode
 from incident.core.kinds.transaction import KIND, Check, Transaction
 from incident.core.networks import (
     Network,
+    by_id,
     check_address,
     check_txid,
     infer_network,
@@ -24,8 +26,20 @@ from incident.core.networks import (
 def network_of(tx: Transaction) -> Network | None:
     """The network the transaction names, or the one its asset implies when none is named."""
     if tx.network and tx.network.strip():
-        return normalize_network(tx.network)
+        return _network(tx.network)
     return infer_network(tx.asset)
+
+
+# An import repeats the same few networks and destination addresses thousands of times; the
+# checks are pure functions of the text, so each is worked out once per command.
+@lru_cache(maxsize=256)
+def _network(text: str) -> Network | None:
+    return normalize_network(text)
+
+
+@lru_cache(maxsize=4096)
+def _address(address: str, network_id: str) -> tuple[Finding, ...]:
+    return tuple(check_address(address, by_id()[network_id]))
 
 
 def findings(tx: Transaction) -> list[Finding]:
@@ -35,7 +49,7 @@ def findings(tx: Transaction) -> list[Finding]:
         return []
     out: list[Finding] = []
     if tx.to_address:
-        out += check_address(tx.to_address, network)
+        out += _address(tx.to_address, network.id)
     if tx.txid:
         out += check_txid(tx.txid, network)
     return out

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from incident.core.kinds.transaction import KIND, Source, Transaction
-from incident.core.networks import normalize_network
+from incident.core.kinds.transaction import KIND, Transaction
+from incident.core.networks import Network, normalize_network
 from incident.errors import UsageError
 from incident.importers.base import ImportedRow
 
@@ -13,7 +14,7 @@ from incident.importers.base import ImportedRow
 def to_transaction(row: ImportedRow, file: str, sha256: str) -> Transaction:
     """One row as a Transaction, validated by the kind's own model; the network is stored
     as the table spells it where it is known ("TRX" -> "TRON (TRC20)"), else as written."""
-    known = normalize_network(row.network)
+    known = _network(row.network)
     return KIND.validate(
         {
             "time": row.time,
@@ -23,11 +24,20 @@ def to_transaction(row: ImportedRow, file: str, sha256: str) -> Transaction:
             "to_address": row.to_address,
             "txid": row.txid,
             "network": known.label if known else row.network,
-            "source": Source(
-                file=file, sha256=sha256, row=row.row, format=row.format, status=row.status
-            ),
+            "source": {  # validated as a Source with the rest
+                "file": file,
+                "sha256": sha256,
+                "row": row.row,
+                "format": row.format,
+                "status": row.status,
+            },
         }
     )
+
+
+@lru_cache(maxsize=256)
+def _network(text: str | None) -> Network | None:
+    return normalize_network(text)
 
 
 def with_txid(rows: Sequence[ImportedRow], txid: str | None) -> list[ImportedRow]:

@@ -251,24 +251,25 @@ class Journal:
             stale.unlink(missing_ok=True)  # temp files of a killed writer; we hold the lock
         return self._settle_tail(self.read_head(), adopt)
 
-    def append_many(self, records: Sequence[tuple[bytes, dict[str, Any]]]) -> Head:
+    def append_many(self, payloads: Sequence[bytes], meta: dict[str, Any]) -> Head:
         """Append records in one write, one fsync and one head update (an import's rows).
 
         Each record is sealed and chained exactly as ``append`` would; only the durability
-        work is shared. The head acknowledges them all at once, after they are on disk.
+        work is shared. The head acknowledges them all at once, after they are on disk, with
+        ``meta`` as it stands after the last.
         """
         head, _ = self._settle_tail(self.read_head())
-        if not records:
+        if not payloads:
             return head
         lines: list[bytes] = []
         n, prev, size, last = head.count, head.hash, head.size, head.last_offset
-        for payload, _meta in records:
+        for payload in payloads:
             n += 1
             line = self._seal(n, prev, payload)
             lines.append(line)
             prev, last, size = _sha(line), size, size + len(line) + 1
         self._write_lines(lines)
-        new = Head(n, prev, size, last, records[-1][1])
+        new = Head(n, prev, size, last, meta)
         self._write_head(new)
         return new
 
