@@ -610,6 +610,7 @@ CATALOG.update(
             "{title}：文件共 {rows} 行，选中 {chosen} 行。",
         ),
         "import.col.row": ("Row", "行号"),
+        "import.row": ("row {row}", "第 {row} 行"),
         "import.col.status": ("Status", "状态"),
         "import.col.checks": ("Checks", "校验"),
         "import.none-chosen": (

@@ -192,7 +192,7 @@ def _flagged(plan: ImportPlan, lang: str) -> None:
     for index, tx in enumerate(plan.new):
         if not tx.checks:
             continue
-        where = f"row {tx.source.row}" if tx.source else f"E{plan.number(index)}"
+        where = _t("import.row", lang, row=tx.source.row) if tx.source else f"E{plan.number(index)}"
         for text in txchecks.texts(tx, lang):
             click.secho(f"!!! {where}: {text}", fg="red", err=True)
 
@@ -218,7 +218,8 @@ def _done(plan: ImportPlan, lang: str, name: str) -> None:
     missing = plan.needs_txid()
     if missing:
         entries = ", ".join(
-            f"E{n} (row {tx.source.row})" if tx.source else f"E{n}" for n, tx in missing
+            f"E{n} ({_t('import.row', lang, row=tx.source.row)})" if tx.source else f"E{n}"
+            for n, tx in missing
         )
         click.secho(
             _t("import.needs-txid", lang, count=len(missing), entries=entries, first=missing[0][0]),

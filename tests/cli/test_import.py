@@ -546,3 +546,72 @@ def test_the_report_lists_the_file_the_sources_and_the_warnings(
     assert first["checks"] == [
         {"code": "address.checksum", "network": "Ethereum (ERC20)", "shape": "shape.address.evm"}
     ]
+
+
+def test_the_command_offers_every_format_the_reader_knows() -> None:
+    from incident.cli.imports import _format_names
+    from incident.importers.reader import FORMAT_NAMES
+
+    assert _format_names() == list(FORMAT_NAMES)
+
+
+def test_a_v1_file_whose_name_says_nothing_needs_its_format_named(
+    run: Runner, session: str, files: Files
+) -> None:
+    path = files.csv(
+        "export.csv", [V1, f"2024-01-15 10:20:30,USDT,TRX,1520.5,1,{TRON_TO},{TX1},,,Completed"]
+    )
+    refused = run("evidence", "import", str(path), "--session", session, "--yes")
+    assert refused.exit_code != 0
+    assert "binance-withdrawals-v1 or binance-deposits-v1" in refused.output
+    assert entries(session) == 1
+    run.ok(
+        "evidence",
+        "import",
+        str(path),
+        "--session",
+        session,
+        "--format",
+        "binance-deposits-v1",
+        "--type",
+        "deposit",
+        "--yes",
+    )
+    [(_, tx)] = transactions(session)
+    assert (tx.tx_type, tx.source.format if tx.source else None) == (
+        "deposit",
+        "binance-deposits-v1",
+    )
+
+
+def test_local_times_read_in_the_zone_given(run: Runner, session: str, files: Files) -> None:
+    path = files.csv("bills.csv", [BILLS, "1,2026-11-30 22:05:31,Withdrawal,-3,3,0,0,ETH"])
+    out = run.ok(
+        "evidence", "import", str(path), "--session", session, "--tz", "Asia/Shanghai", "--yes"
+    )
+    assert "Times read as Asia/Shanghai, the zone you gave" in out.output
+    [(_, tx)] = transactions(session)
+    assert tx.time == utc(2026, 11, 30, 14, 5, 31)
+
+
+def test_chinese_session_speaks_chinese(run: Runner, files: Files) -> None:
+    started = run.ok(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "Binance",
+        "--account",
+        "lin@example.com",
+        "--tz",
+        "Asia/Shanghai",
+        "--lang",
+        "zh",
+        "--no-run",
+        "--json",
+    )
+    sid = json.loads(started.stdout)["session_id"]
+    path = files.csv("bills.csv", [BILLS, "1,2026-11-30 14:05:31,Withdrawal,-3,3,0,0,ETH"])
+    out = run.ok("evidence", "import", str(path), "--session", sid, "--yes")
+    assert "已从 bills.csv 记录 1 笔交易：E2 至 E2" in out.output
+    assert "缺少 TxID（1 笔）：E2 (第 2 行)" in out.output
