@@ -46,16 +46,18 @@ def address_markup(ctx: Context, tx: Transaction) -> Markup:
 
 def _checks_and_source(ctx: Context, tx: Transaction) -> list[object]:
     """What the offline checks found (in red), and the file and row it was imported from."""
-    parts: list[object] = []
-    for text in txchecks.texts(tx, ctx.lang):
-        if parts or tx.to_address or tx.txid or tx.note:
-            parts.append(BR)
-        parts.append(font(ctx.t("report.tx.check", text=ctx.hide(text)), color=DANGER_HEX))
+    lines: list[object] = [
+        font(ctx.t("report.tx.check", text=ctx.hide(text)), color=DANGER_HEX)
+        for text in txchecks.texts(tx, ctx.lang)
+    ]
     if tx.source is not None:
-        if parts or tx.to_address or tx.txid or tx.note:
-            parts.append(BR)
         where = ctx.t("report.tx.source", file=tx.source.file, row=tx.source.row)
-        parts.append(ctx.grey(where, size=6.8))
+        lines.append(ctx.grey(where, size=6.8))
+    parts: list[object] = []
+    for line in lines:
+        if parts or tx.note:  # the address and TxID lines end with a break already
+            parts.append(BR)
+        parts.append(line)
     return parts
 
 
