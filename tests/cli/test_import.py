@@ -615,3 +615,34 @@ def test_chinese_session_speaks_chinese(run: Runner, files: Files) -> None:
     out = run.ok("evidence", "import", str(path), "--session", sid, "--yes")
     assert "已从 bills.csv 记录 1 笔交易：E2 至 E2" in out.output
     assert "缺少 TxID（1 笔）：E2 (第 2 行)" in out.output
+
+
+def test_on_a_terminal_a_flagged_entry_is_asked_about(session: str, tmp_path: Path) -> None:
+    import os
+    import sys
+
+    import pexpect
+
+    damaged = TRON_TO[:-1] + ("u" if TRON_TO[-1] != "u" else "v")
+    args = [
+        "-m", "incident", "evidence", "tx", "--session", session, "--time", "2026-11-25T12:52",
+        "--type", "withdrawal", "--asset", "USDT", "--amount", "9800", "--network", "TRC20",
+        "--to-address", damaged,
+    ]  # fmt: skip
+    env = {**os.environ, "NO_COLOR": "1"}
+    child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=20)
+    child.expect_exact("This address does not check out for TRON (TRC20)")
+    child.expect_exact("Record it anyway? [Y/n]")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus != 0 and "nothing was stored" in str(child.before)
+    assert transactions(session) == []
+    child = pexpect.spawn(sys.executable, args, env=env, encoding="utf-8", timeout=20)
+    child.expect_exact("Record it anyway? [Y/n]")
+    child.sendline("")  # Enter: record it, with the warning kept
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [(_, tx)] = transactions(session)
+    assert [c.code for c in tx.checks or ()] == ["address.checksum"]
