@@ -7,7 +7,6 @@ fields: one option a field, with the kind's own help. They are built only when r
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -115,10 +114,11 @@ def _record(
     st = store()
     sid = st.resolve(session_id)
     shown: list[str] = []
-    approve = None if confirmed or as_json else _approver(shown)
+    if not confirmed and not as_json:
+        _ask_about_warnings(st, sid, draft, shown)
     result = confirming(
         lambda ok: actions.add_evidence(
-            st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok, approve=approve
+            st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok
         ),
         confirmed,
     )
@@ -131,20 +131,24 @@ def _record(
     click.echo(f"Recorded {what} E{result.number} in session {sid}.")
 
 
-def _approver(shown: list[str]) -> Callable[[list[str]], bool] | None:
-    """On a terminal: show what looks wrong with an entry at once and ask before recording."""
+def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None:
+    """On a terminal: show at once what looks wrong with an entry, and ask before recording."""
     import sys
 
+    from incident.core import actions
+    from incident.errors import Declined
+
     if not sys.stdin.isatty():
-        return None  # a script: record it, and print the warnings after
-
-    def approve(warnings: list[str]) -> bool:
-        for warning in warnings:
-            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
-        shown.extend(warnings)
-        return click.confirm("Record it anyway?", default=True, err=True)
-
-    return approve
+        return  # a script: it is recorded, and the warnings printed after
+    first = st.first_event(sid)
+    warnings = actions.warnings_of(draft, first.tz, first.lang)
+    if not warnings:
+        return
+    for warning in warnings:
+        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+    shown.extend(warnings)
+    if not click.confirm("Record it anyway?", default=True, err=True):
+        raise Declined("nothing was stored", "correct the entry and record it again")
 
 
 @evidence.command("list")

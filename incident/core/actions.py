@@ -7,7 +7,7 @@ option: the command line shows its options, the runner its questions.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,8 +25,8 @@ from incident.core.store import Store, Writer
 from incident.core.text import clean_text
 from incident.errors import (
     ActionStep,
-    Declined,
     EvidenceError,
+    IncidentError,
     NeedsConfirmation,
     Overridable,
     QuestionStep,
@@ -41,9 +41,6 @@ from incident.playbook.schema import Step
 from incident.times import parse_time, system_zone, zone
 
 MAX_NAME = 400  # a platform or account name; notes may be far longer
-
-# Shown the warnings about an entry before it is written; False means "do not record it".
-Approve = Callable[[list[str]], bool]
 
 
 @dataclass
@@ -253,13 +250,11 @@ def add_evidence(
     files: Sequence[Path] = (),
     step_id: str | None = None,
     confirmed: bool = False,
-    approve: Approve | None = None,
 ) -> Recorded:
     """Check everything first (files, secrets, step id), then store files, then the event.
 
     A transaction's address and TxID are checked offline; what looks wrong is stored with
-    it and returned as warnings. ``approve`` is shown them before anything is written and
-    may say no (a prompt on a terminal); without it, the entry is recorded with them.
+    it and returned as warnings (``warnings_of`` tells a caller beforehand, to ask).
     """
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
@@ -278,8 +273,6 @@ def add_evidence(
         ]
         fields += [("file", item.name) for item in incoming]
         agreed = _check_text(fields, confirmed)
-        if warnings and approve is not None and not approve(warnings):
-            raise Declined("nothing was stored", "correct the entry and record it again")
         if isinstance(evidence, Contact):
             official, warning = guards.check_contact(
                 evidence.url, evidence.channel, writer.state.platform_info
@@ -298,6 +291,22 @@ def add_evidence(
             )
         )
         return Recorded(writer.evidence_count, warnings)
+
+
+def warnings_of(draft: Draft, tz: str, lang: str) -> list[str]:
+    """What the offline checks find wrong with a draft, before anything is recorded.
+
+    A front end shows them and asks before recording (no lock is held meanwhile); the
+    entry, once recorded, keeps them. A draft that cannot be read has none here: recording
+    it says what is wrong.
+    """
+    try:
+        evidence = build(draft, tz)
+    except IncidentError:
+        return []
+    if not isinstance(evidence, Transaction):
+        return []
+    return txchecks.texts(txchecks.checked(evidence), lang)
 
 
 # Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).

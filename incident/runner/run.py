@@ -342,6 +342,10 @@ class Walk:
             ]
             return
         step_id = self.current
+        warnings = actions.warnings_of(filled.draft, state.tz, self.lang)
+        if warnings and not self.approve(warnings):
+            self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
+            return
         recorded = self.core(
             lambda ok: actions.add_evidence(
                 self.store,
@@ -351,7 +355,6 @@ class Walk:
                 files=filled.files,
                 step_id=step_id,
                 confirmed=ok,
-                approve=self.approve,
             )
         )
         if recorded is not None:

@@ -79,3 +79,38 @@ def test_a_broken_file_in_the_runner_records_nothing(
     tty.child.send("q")
     assert tty.finish() == 0
     assert Store().open(session).state.evidence == []
+
+
+def test_a_typed_transaction_with_a_mistyped_address_is_asked_about(
+    session: str, run: Runner, tmp_path: Path
+) -> None:
+    damaged = TRON_TO[:-1] + ("u" if TRON_TO[-1] != "u" else "v")
+
+    def fill(tty: Tty) -> None:
+        tty.child.send("e")
+        tty.screen("[t] Transaction")
+        tty.child.send("t")
+        tty.prompt("When (e.g.", "2026-11-25 14:05")
+        tty.prompt("Type [1]", "1")
+        tty.prompt("Asset", "usdt")
+        tty.prompt("Amount", "9800")
+        tty.prompt("To address", damaged)
+        tty.prompt("TxID", "")
+        tty.prompt("Network", "TRC20")
+        tty.prompt("Note (optional)", "")
+        tty.prompt("Screenshot file", "")
+        tty.child.expect_exact("This address does not check out for TRON (TRC20)")
+
+    tty = Tty("run", "--session", session, cwd=tmp_path)
+    tty.screen("[q] quit")
+    fill(tty)
+    tty.prompt("Record it anyway? [Y/n]", "n")
+    tty.screen("Nothing was stored")
+    assert Store().open(session).state.evidence == []
+    fill(tty)
+    tty.prompt("Record it anyway? [Y/n]", "")
+    tty.screen("Recorded E1")
+    tty.child.send("q")
+    assert tty.finish() == 0
+    [(_, tx)] = Store().open(session, decode_all=True).state.transactions()
+    assert [c.code for c in tx.checks or ()] == ["address.checksum"]
