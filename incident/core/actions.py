@@ -15,7 +15,7 @@ from typing import Literal
 
 from incident.catalog import Lang
 from incident.core import events as ev
-from incident.core import guards, kinds, txchecks
+from incident.core import guards, kinds
 from incident.core.attachments import Attachment, Incoming, read_file
 from incident.core.kinds.base import EvidenceModel, Reading
 from incident.core.kinds.contact import Contact
@@ -262,6 +262,8 @@ def add_evidence(
         evidence = build(draft, writer.state.tz)
         warnings: list[str] = []
         if isinstance(evidence, Transaction):
+            from incident.core import txchecks  # the checks' tables load only for transactions
+
             evidence = txchecks.checked(evidence)
             warnings += txchecks.texts(evidence, writer.state.lang)
         if step_id is not None:
@@ -306,6 +308,8 @@ def warnings_of(draft: Draft, tz: str, lang: str) -> list[str]:
         return []
     if not isinstance(evidence, Transaction):
         return []
+    from incident.core import txchecks
+
     return txchecks.texts(txchecks.checked(evidence), lang)
 
 
