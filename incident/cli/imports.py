@@ -78,6 +78,8 @@ def import_(
     from incident.cli.errors import name_options
     from incident.importers.session import Choice, import_file
 
+    if as_json and not (confirmed or dry_run):
+        raise click.UsageError("--json prints no table to answer: add --yes or --dry-run")
     name_options({"txid": "--txid", "since": "--since", "until": "--until"})
     st = store()
     sid = st.resolve(session_id)
@@ -106,9 +108,6 @@ def import_(
     if not click.confirm(_t("import.confirm", lang, count=len(preview.plan.new)), default=False):
         raise click.ClickException("nothing was recorded")
     done = import_file(st, sid, file, choice, now=now())
-    if as_json:
-        print_json(_as_json(sid, done))
-        return
     _done(done.plan, lang, file.name)
 
 

@@ -646,3 +646,18 @@ def test_on_a_terminal_a_flagged_entry_is_asked_about(session: str, tmp_path: Pa
     assert child.exitstatus == 0
     [(_, tx)] = transactions(session)
     assert [c.code for c in tx.checks or ()] == ["address.checksum"]
+
+
+def test_json_needs_yes_or_dry_run(run: Runner, session: str, files: Files) -> None:
+    path = files.csv(
+        "Withdraw_History.csv",
+        [WITHDRAWALS_V2, f"2026-11-25 04:52:10,USDT,TRX,1,1,{TRON_TO},{TX1},Completed"],
+    )
+    refused = run("evidence", "import", str(path), "--session", session, "--json")
+    assert refused.exit_code == 2 and "add --yes or --dry-run" in refused.output
+    dry = json.loads(
+        run.ok("evidence", "import", str(path), "--session", session, "--json", "--dry-run").stdout
+    )
+    assert (dry["recorded"], dry["file_entry"], dry["rows"], dry["chosen"]) == (False, None, 1, 1)
+    assert dry["transactions"] == [{"number": 2, "row": 2, "checks": []}]
+    assert entries(session) == 1
