@@ -115,11 +115,12 @@ class Journal:
         self.head_path = folder / HEAD
 
     # -- encryption -------------------------------------------------------------
-    def _seal(self, n: int, prev: str, payload: bytes) -> bytes:
+    def _seal(self, n: int, prev: str, payload: bytes, aead: Any = None) -> bytes:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         nonce = os.urandom(12)
-        ct = AESGCM(self.keys.enc).encrypt(nonce, payload, _aad(self.session_id, n, prev))
+        aead = aead or AESGCM(self.keys.enc)
+        ct = aead.encrypt(nonce, payload, _aad(self.session_id, n, prev))
         return b'{"n":%d,"prev":"%s","nonce":"%s","ct":"%s"}' % (
             n,
             prev.encode(),
@@ -261,11 +262,14 @@ class Journal:
         head, _ = self._settle_tail(self.read_head())
         if not payloads:
             return head
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        aead = AESGCM(self.keys.enc)  # one cipher for the batch, a fresh nonce per record
         lines: list[bytes] = []
         n, prev, size, last = head.count, head.hash, head.size, head.last_offset
         for payload in payloads:
             n += 1
-            line = self._seal(n, prev, payload)
+            line = self._seal(n, prev, payload, aead)
             lines.append(line)
             prev, last, size = _sha(line), size, size + len(line) + 1
         self._write_lines(lines)
