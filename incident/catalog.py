@@ -612,7 +612,6 @@ CATALOG.update(
         "import.col.row": ("Row", "行号"),
         "import.row": ("row {row}", "第 {row} 行"),
         "import.col.status": ("Status", "状态"),
-        "import.col.checks": ("Checks", "校验"),
         "import.none-chosen": (
             "No row of the file was chosen: by default only withdrawals and sends are "
             "imported (--type all takes every row).",
