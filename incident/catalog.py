@@ -630,10 +630,7 @@ CATALOG.update(
             "the same TxID twice in the file",
             "文件中同一 TxID 出现两次",
         ),
-        "import.skipped-row": (
-            "row {row}: {reason} as {match}",
-            "第 {row} 行：与 {match} {reason}",
-        ),
+        "import.reason-count": ("{count} {reason}", "{reason} {count} 行"),
         "import.nothing-new": (
             "Nothing new to record: every chosen row is in the session already.",
             "没有新的内容可记录：选中的每一行都已在本事件中。",

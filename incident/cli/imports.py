@@ -177,7 +177,10 @@ def _skipped(plan: ImportPlan, lang: str) -> None:
     if not plan.skipped:
         return
     counts = plan.skipped_counts()
-    reasons = ", ".join(f"{n} {_t(f'import.reason.{r}', lang)}" for r, n in counts.items())
+    reasons = ("，" if lang == "zh" else ", ").join(
+        _t("import.reason-count", lang, count=n, reason=_t(f"import.reason.{r}", lang))
+        for r, n in counts.items()
+    )
     click.echo(f"{_t('import.skipped', lang, count=len(plan.skipped))} {reasons}")
 
 
