@@ -40,7 +40,9 @@ def _format_names() -> list[str]:
 )
 @click.option("--since", metavar="TIME", help="Only rows at or after TIME (e.g. the last login).")
 @click.option("--until", metavar="TIME", help="Only rows at or before TIME.")
-@click.option("--asset", "assets", multiple=True, metavar="SYMBOL", help="Only this asset (repeatable).")
+@click.option(
+    "--asset", "assets", multiple=True, metavar="SYMBOL", help="Only this asset (repeatable)."
+)
 @click.option(
     "--type",
     "types",
