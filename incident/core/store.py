@@ -103,6 +103,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Building thousands of objects that all stay (an import's rows) gives the collector
+# the same needless work as reading them: importers pause it the same way.
+collector_paused = _collector_paused
+
+
 class Store:
     def __init__(self, home: Path | None = None, passphrase: str | None = None) -> None:
         self.home = home if home is not None else paths.home()

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from incident.core.imports import ExportFile, ImportPlan, record_import
-from incident.core.store import Store
+from incident.core.store import Store, collector_paused
 from incident.importers import reader, selection, sheets
 from incident.importers.base import ImportedRow
 from incident.importers.transactions import to_transaction, with_txid
@@ -49,6 +49,19 @@ def import_file(
     dry_run: bool = False,
 ) -> Imported:
     """Read ``path`` and record the chosen rows not yet in the session (all or nothing)."""
+    with collector_paused():
+        return _import_file(store, session_id, path, choice, now=now, dry_run=dry_run)
+
+
+def _import_file(
+    store: Store,
+    session_id: str,
+    path: Path,
+    choice: Choice,
+    *,
+    now: datetime,
+    dry_run: bool,
+) -> Imported:
     first = store.first_event(session_id)
     tz = first.tz
     data = sheets.read_bytes(path)
