@@ -803,3 +803,92 @@ CATALOG.update(
         "runner.undo.done": ("“{title}” is to-do again.", "“{title}”已改回待办。"),
     }
 )
+
+# Issue 15: importing an exchange's history, and the address/TxID checks at recording time.
+CATALOG.update(
+    {
+        "import.note": (
+            "Exchange history imported from {file} ({title}), SHA-256 {sha256}: {count} "
+            "transaction(s) recorded from it, E{first} to E{last}. The file is kept with "
+            "this entry.",
+            "已从交易所历史记录文件 {file}（{title}）导入，SHA-256 为 {sha256}：据此记录了 "
+            "{count} 笔交易，编号 E{first} 至 E{last}。原文件随本条目保存。",
+        ),
+        "import.read": (
+            "{title}: {rows} row(s) in the file, {chosen} chosen.",
+            "{title}：文件共 {rows} 行，选中 {chosen} 行。",
+        ),
+        "import.col.row": ("Row", "行号"),
+        "import.row": ("row {row}", "第 {row} 行"),
+        "import.col.status": ("Status", "状态"),
+        "import.none-chosen": (
+            "No row of the file was chosen: by default only withdrawals and sends are "
+            "imported (--type all takes every row).",
+            "文件中没有选中的行：默认只导入提币和转出（--type all 可导入全部行）。",
+        ),
+        "import.skipped": (
+            "Left out {count} row(s) already recorded:",
+            "已跳过 {count} 行已记录过的数据：",
+        ),
+        "import.reason.same-txid": ("same TxID", "TxID 相同"),
+        "import.reason.same-time-asset-amount": (
+            "same time, asset and amount",
+            "时间、币种和数量相同",
+        ),
+        "import.reason.repeated-in-file": (
+            "the same TxID twice in the file",
+            "文件中同一 TxID 出现两次",
+        ),
+        "import.reason-count": ("{count} {reason}", "{reason} {count} 行"),
+        "import.nothing-new": (
+            "Nothing new to record: every chosen row is in the session already.",
+            "没有新的内容可记录：选中的每一行都已在本事件中。",
+        ),
+        "import.confirm": ("Record these {count} transaction(s)?", "记录这 {count} 笔交易吗？"),
+        "import.dry-run": ("Dry run: nothing was recorded.", "试运行：没有记录任何内容。"),
+        "import.recorded": (
+            "Recorded {count} transaction(s) from {file}: E{first} to E{last}; the file is "
+            "kept, encrypted, with E{note}.",
+            "已从 {file} 记录 {count} 笔交易：E{first} 至 E{last}；原文件已加密保存在 E{note}。",
+        ),
+        "import.not-completed": (
+            "{count} row(s) are not marked completed in the file (see Status): check them "
+            "on the exchange's page.",
+            "有 {count} 行在文件中未标记为已完成（见“状态”列）：请在交易所页面核对。",
+        ),
+        "import.needs-txid": (
+            "Needs TxID ({count}): {entries}. Copy each from the exchange's withdrawal "
+            "details, then: incident evidence correct E{first} --txid TXID",
+            "缺少 TxID（{count} 笔）：{entries}。请从交易所的提币详情中逐一复制，然后运行："
+            "incident evidence correct E{first} --txid TXID",
+        ),
+        "import.flagged": (
+            "Check these before sending anything to support:",
+            "在向客服发送任何内容之前，请先核对以下各项：",
+        ),
+        "check.record-anyway": ("Record it anyway?", "仍然记录吗？"),
+        "report.tx.source": ("from {file}, row {row}", "来自 {file} 第 {row} 行"),
+        "report.tx.check": ("Check: {text}", "请核对：{text}"),
+        "md.tx-notes": (
+            "Checks and sources of the transactions above:",
+            "以上交易的校验提示与来源：",
+        ),
+        "runner.import": ("Import a file (exchange history)", "导入文件（交易所历史记录）"),
+        "runner.ask.import-path": (
+            "Exported history file (CSV or XLSX)",
+            "导出的历史记录文件（CSV 或 XLSX）",
+        ),
+        "runner.msg.imported": (
+            "Recorded {count} transaction(s) from the file (E{first} to E{last})",
+            "已从文件记录 {count} 笔交易（E{first} 至 E{last}）",
+        ),
+        "runner.msg.import-preview": (
+            "{count} new transaction(s) to record, {skipped} already recorded",
+            "将记录 {count} 笔新交易，{skipped} 笔已记录过",
+        ),
+        "runner.import-unavailable": (
+            "Importing is available from the command line: incident evidence import FILE",
+            "请在命令行中导入：incident evidence import FILE",
+        ),
+    }
+)

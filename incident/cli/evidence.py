@@ -37,7 +37,11 @@ def _kind_commands() -> dict[str, Lazy]:
         "incident.cli.corrections:retract",
         "Retract an entry: it leaves totals, report and messages; the original is kept.",
     )
+    table["import"] = Lazy("incident.cli.imports:import_", IMPORT_SUMMARY)
     return table
+
+
+IMPORT_SUMMARY = "Import an exchange's history export (CSV or XLSX) as transactions."
 
 
 class EvidenceGroup(LazyGroup):
@@ -117,6 +121,9 @@ def _record(
 
     st = store()
     sid = st.resolve(session_id)
+    shown: list[str] = []
+    if not confirmed and not as_json:
+        _ask_about_warnings(st, sid, draft, shown)
     result = confirming(
         lambda ok: actions.add_evidence(
             st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok
@@ -127,8 +134,29 @@ def _record(
         print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
         return
     for warning in result.warnings:
-        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+        if warning not in shown:
+            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
     click.echo(f"Recorded {what} E{result.number} in session {sid}.")
+
+
+def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None:
+    """On a terminal: show at once what looks wrong with an entry, and ask before recording."""
+    import sys
+
+    from incident.core import actions
+    from incident.errors import Declined
+
+    if not sys.stdin.isatty():
+        return  # a script: it is recorded, and the warnings printed after
+    first = st.first_event(sid)
+    warnings = actions.warnings_of(draft, first.tz, first.lang)
+    if not warnings:
+        return
+    for warning in warnings:
+        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+    shown.extend(warnings)
+    if not click.confirm("Record it anyway?", default=True, err=True):
+        raise Declined("nothing was stored", "correct the entry and record it again")
 
 
 @evidence.command("list")

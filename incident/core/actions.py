@@ -19,12 +19,14 @@ from incident.core import guards, kinds
 from incident.core.attachments import Attachment, Incoming, read_file
 from incident.core.kinds.base import EvidenceModel, Reading
 from incident.core.kinds.contact import Contact
+from incident.core.kinds.transaction import Transaction
 from incident.core.state import SessionState
 from incident.core.store import Store, Writer
 from incident.core.text import clean_text
 from incident.errors import (
     ActionStep,
     EvidenceError,
+    IncidentError,
     NeedsConfirmation,
     Overridable,
     QuestionStep,
@@ -249,7 +251,11 @@ def add_evidence(
     step_id: str | None = None,
     confirmed: bool = False,
 ) -> Recorded:
-    """Check everything first (files, secrets, step id), then store files, then the event."""
+    """Check everything first (files, secrets, step id), then store files, then the event.
+
+    A transaction's address and TxID are checked offline; what looks wrong is stored with
+    it and returned as warnings (``warnings_of`` tells a caller beforehand, to ask).
+    """
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
         _writable(writer)
@@ -294,6 +300,11 @@ def checked(
     fields += [("file", name) for name in files]
     agreed = _check_text(fields, confirmed)
     warnings: list[str] = []
+    if isinstance(evidence, Transaction):
+        from incident.core import txchecks  # the checks' tables load only for transactions
+
+        evidence = txchecks.checked(evidence)  # address and TxID, offline; kept with the entry
+        warnings += txchecks.texts(evidence, state.lang)
     if isinstance(evidence, Contact):
         official, warning = guards.check_contact(
             evidence.url, evidence.channel, state.platform_info
@@ -302,6 +313,24 @@ def checked(
         if warning:
             warnings.append(warning)
     return evidence, agreed, warnings
+
+
+def warnings_of(draft: Draft, tz: str, lang: str) -> list[str]:
+    """What the offline checks find wrong with a draft, before anything is recorded.
+
+    A front end shows them and asks before recording (no lock is held meanwhile); the
+    entry, once recorded, keeps them. A draft that cannot be read has none here: recording
+    it says what is wrong.
+    """
+    try:
+        evidence = build(draft, tz)
+    except IncidentError:
+        return []
+    if not isinstance(evidence, Transaction):
+        return []
+    from incident.core import txchecks
+
+    return txchecks.texts(txchecks.checked(evidence), lang)
 
 
 # Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).

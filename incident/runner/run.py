@@ -10,12 +10,14 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal, TypeVar
 
 import click
 
 from incident.catalog import CATALOG, t
-from incident.core import actions, corrections, kinds
+from incident.core import actions, corrections, kinds, txchecks
+from incident.core.imports import ImportPlan
 from incident.core.status import Status, status
 from incident.core.store import Store
 from incident.core.view import SessionView
@@ -37,7 +39,12 @@ MARKS: dict[str, Literal["done", "skipped", "failed"]] = {
 }
 
 
-def run(session_id: str, lang: str | None = None) -> None:
+# Reads an export file into the session: (store, session, file, dry_run) -> what it records.
+# The command line hands it in (the runner does not read exchange files itself).
+Importer = Callable[[Store, str, Path, bool], ImportPlan]
+
+
+def run(session_id: str, lang: str | None = None, importer: Importer | None = None) -> None:
     """Walk the user through session ``session_id`` on this terminal until they quit."""
     store = Store()
     sid = store.resolve(session_id)
@@ -52,6 +59,7 @@ def run(session_id: str, lang: str | None = None) -> None:
         )
     color = "NO_COLOR" not in os.environ
     walk = Walk(store, sid, lang, Terminal(), Ask(lang, color), color, view)
+    walk.importer = importer
     try:
         with stop_on_hangup():
             walk.loop()
@@ -97,6 +105,7 @@ class Walk:
             )
         self.text: tuple[str, str] = ("", "")  # (title, body) shown in "text" mode
         self.text_name = ""
+        self.importer: Importer | None = None
 
     # -- state ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -197,7 +206,9 @@ class Walk:
         if self.mode == "evidence":
             self.mode = "step"
             chosen = screen.evidence_keys().get(key)
-            if chosen is not None:
+            if chosen == "import":
+                self.import_file()
+            elif chosen is not None:
                 self.add_evidence(chosen)
             return True
         if key in ("q", "Q", "\x04"):
@@ -363,6 +374,10 @@ class Walk:
             ]
             return
         step_id = self.current
+        warnings = actions.warnings_of(filled.draft, state.tz, self.lang)
+        if warnings and not self.approve(warnings):
+            self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
+            return
         recorded = self.core(
             lambda ok: actions.add_evidence(
                 self.store,
@@ -379,6 +394,82 @@ class Walk:
                 Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok")
             )
             self.notices += [Notice(w, "error") for w in recorded.warnings]
+
+    def approve(self, warnings: list[str]) -> bool:
+        """Show what looks wrong with an entry at once; record it unless the user says no."""
+        for warning in warnings:
+            self.ask.say(f"!!! {warning}", "error")
+        return self.ask.confirm(t("check.record-anyway", self.lang), default=True)
+
+    def import_file(self) -> None:
+        """Import an exchange's history export: show what it would record, ask, record."""
+        lang = self.lang
+        self.form(f"{t('runner.evidence-title', lang)}: {t('runner.import', lang)}")
+        importer = self.importer
+        if importer is None:
+            self.notices.append(Notice(t("runner.import-unavailable", lang), "warn"))
+            return
+        try:
+            given = self.ask.text(t("runner.ask.import-path", lang), required=True)
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", lang)))
+            return
+        assert given is not None
+        path = forms.path_of(given)
+        preview = self.core(lambda ok: importer(self.store, self.sid, path, True))
+        if preview is None:
+            return
+        self.ask.say(
+            t(
+                "runner.msg.import-preview",
+                lang,
+                count=len(preview.new),
+                skipped=len(preview.skipped),
+            )
+        )
+        for _, tx in preview.flagged():
+            for text in txchecks.texts(tx, lang):
+                row = tx.source.row if tx.source else "?"
+                self.ask.say(f"!!! {t('import.col.row', lang)} {row}: {text}", "error")
+        if not preview.new:
+            self.notices.append(Notice(t("import.nothing-new", lang)))
+            return
+        if not self.ask.confirm(t("import.confirm", lang, count=len(preview.new))):
+            self.notices.append(Notice(t("runner.msg.not-stored", lang), "warn"))
+            return
+        done = self.core(lambda ok: importer(self.store, self.sid, path, False))
+        if done is None or not done.recorded:
+            return
+        count = len(done.new)
+        self.notices.append(
+            Notice(
+                t(
+                    "runner.msg.imported",
+                    lang,
+                    count=count,
+                    first=done.number(0),
+                    last=done.number(count - 1),
+                ),
+                "ok",
+            )
+        )
+        missing = done.needs_txid()
+        if missing:
+            entries = ", ".join(f"E{n}" for n, _ in missing[:8]) + (
+                ", …" if len(missing) > 8 else ""
+            )
+            self.notices.append(
+                Notice(
+                    t(
+                        "import.needs-txid",
+                        lang,
+                        count=len(missing),
+                        entries=entries,
+                        first=missing[0][0],
+                    ),
+                    "warn",
+                )
+            )
 
     def report(self) -> None:
         from incident.paths import write_output

@@ -40,6 +40,8 @@ __all__ = ["Notice", "Screen", "clock", "keys"]  # what the runner and tests use
 
 def kind_label(name: str, lang: str) -> str:
     """What the evidence menu calls a kind ("file" is a note with a file attached)."""
+    if name == "import":
+        return t("runner.import", lang)
     return t("runner.file", lang) if name == "file" else kinds.get(name).label.get(lang)
 
 
@@ -330,6 +332,7 @@ _KIND_KEYS: dict[str, str] = {
     "c": "contact",
     "f": "file",
     "n": "note",
+    "i": "import",  # an exchange's history export: many transactions at once
 }
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from incident.catalog import t
-from incident.core import guards, kinds
+from incident.core import guards, kinds, txchecks
 from incident.core.amounts import fmt_amount
 from incident.core.changes import all_worded
 from incident.core.kinds.contact import channel_label
@@ -156,6 +156,24 @@ def _transactions(state: SessionState, lang: str, add: Callable[[str], None]) ->
         ]
         add("| " + " | ".join(cells) + " |")
     add("")
+    notes = [
+        (item.number, text)
+        for item, tx in txs
+        for text in [
+            *(t("report.tx.check", lang, text=c) for c in txchecks.texts(tx, lang)),
+            *(
+                [t("report.tx.source", lang, file=tx.source.file, row=tx.source.row)]
+                if tx.source
+                else []
+            ),
+        ]
+    ]
+    if notes:
+        add(t("md.tx-notes", lang))
+        add("")
+        for number, text in notes:
+            add(f"- E{number}: {esc(text)}")
+        add("")
 
 
 def _contacts(state: SessionState, lang: str, add: Callable[[str], None]) -> None:
