@@ -29,13 +29,28 @@ from incident.cli.options import (
 def _kind_commands() -> dict[str, Lazy]:
     from incident.core import kinds
 
-    return {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table = {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table["correct"] = Lazy(
+        "incident.cli.corrections:correct",
+        "Correct fields of an entry; the original is kept and the report lists the change.",
+    )
+    table["retract"] = Lazy(
+        "incident.cli.corrections:retract",
+        "Retract an entry: it leaves totals, report and messages; the original is kept.",
+    )
+    table["import"] = Lazy("incident.cli.imports:import_", IMPORT_SUMMARY)
+    return table
+
+
+IMPORT_SUMMARY = "Import an exchange's history export (CSV or XLSX) as transactions."
 
 
 class EvidenceGroup(LazyGroup):
     """Its subcommands are the registered kinds, made into commands when run."""
 
     def load(self, name: str, entry: Lazy) -> click.Command:
+        if not entry.target.startswith("kind:"):
+            return super().load(name, entry)
         return kind_command(entry.target.removeprefix("kind:"), name, entry.summary)
 
 
@@ -107,6 +122,9 @@ def _record(
 
     st = store()
     sid = st.resolve(session_id)
+    shown: list[str] = []
+    if not confirmed and not as_json:
+        _ask_about_warnings(st, sid, draft, shown)
     result = confirming(
         lambda ok: actions.add_evidence(
             st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok
@@ -117,8 +135,29 @@ def _record(
         print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
         return
     for warning in result.warnings:
-        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+        if warning not in shown:
+            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
     click.echo(f"Recorded {what} E{result.number} in session {sid}.")
+
+
+def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None:
+    """On a terminal: show at once what looks wrong with an entry, and ask before recording."""
+    import sys
+
+    from incident.core import actions
+    from incident.errors import Declined
+
+    if not sys.stdin.isatty():
+        return  # a script: it is recorded, and the warnings printed after
+    first = st.first_event(sid)
+    warnings = actions.warnings_of(draft, first.tz, first.lang)
+    if not warnings:
+        return
+    for warning in warnings:
+        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+    shown.extend(warnings)
+    if not click.confirm("Record it anyway?", default=True, err=True):
+        raise Declined("nothing was stored", "correct the entry and record it again")
 
 
 @evidence.command("list")
@@ -143,6 +182,8 @@ def list_(session_id: str | None, as_json: bool) -> None:
         click.echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
+        if item.state != "active":  # shown as it reads now; a retracted one is marked so
+            line = f"[{t('fix.state.' + item.state, state.lang)}] {line}"
         after = gap is not None and item.entry >= gap
         mark = f" [{t('integrity.after-gap', state.lang)}]" if after else ""
         click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}{mark}")

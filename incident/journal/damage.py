@@ -229,9 +229,9 @@ def _scan(journal: Journal) -> _Salvage:
             at = next((k for k in kept if k.n == head.count), None)
             if at is None or at.hash != head.hash:
                 lost.append(Lost((), HEAD_CHANGED, -1, journal.head_path.read_bytes()))
-            elif last > head.count + 1:
+            elif last > max(head.count + 1, head.pending):
                 lost.append(Lost((), HEAD_OLDER, -1, journal.head_path.read_bytes()))
-            elif last == head.count + 1:
+            elif last > head.count:
                 warnings.append(f"entry {last} was written by a command that did not finish")
     if head_lost is not None:
         lost.append(head_lost)
