@@ -15,7 +15,7 @@ from incident.core import events as ev
 from incident.core import kinds
 from incident.core.actions import MAX_NAME, Recorded, _check_text, _step, _writable, checked
 from incident.core.kinds.base import Reading
-from incident.core.state import EvidenceItem, SessionState
+from incident.core.state import EvidenceItem, SessionState, numbered
 from incident.core.store import Store
 from incident.core.text import clean_text
 from incident.errors import EvidenceError, StepError, UsageError
@@ -32,9 +32,10 @@ def entry(state: SessionState, ref: str) -> EvidenceItem:
             f"cannot read entry {ref!r}", "name it as `incident evidence list` does: E3"
         )
     number = int(found[1])
-    if not 1 <= number <= len(state.evidence):
+    item = numbered(state, number)  # by number: evidence a damaged journal lost is skipped
+    if item is None:
         raise UsageError(f"there is no entry E{number}", "see them with: incident evidence list")
-    return state.evidence[number - 1]
+    return item
 
 
 def correct(

@@ -311,10 +311,13 @@ def fold(events: Iterable[ev.Base]) -> SessionState:
     return state
 
 
-def fold_journal(payloads: Sequence[bytes], numbers: Sequence[int] = ()) -> SessionState:
+def fold_journal(
+    payloads: Sequence[bytes], numbers: Sequence[int] = (), skips: dict[int, int] | None = None
+) -> SessionState:
     """Build the state from a journal's entries (their decrypted payloads), oldest first.
 
-    ``numbers`` are their entry numbers when some are missing (default: 1, 2, 3...).
+    ``numbers`` are their entry numbers when some are missing (default: 1, 2, 3...), and
+    ``skips`` how many evidence numbers lost entries held, by the entry after them.
     Evidence entries are decoded when first used (see EvidenceItem); any other entry now.
     """
     state = _started(ev.decode_entry(payloads[0], 1) if payloads else None)
@@ -322,6 +325,8 @@ def fold_journal(payloads: Sequence[bytes], numbers: Sequence[int] = ()) -> Sess
     for i in range(1, len(payloads)):
         payload = payloads[i]
         n = numbers[i] if numbers else i + 1
+        if skips and n in skips:  # evidence after lost entries keeps its recorded number
+            state.skipped += skips[n]
         found = start(payload)
         if found is None:
             apply(state, ev.decode_entry(payload, n))
@@ -389,12 +394,11 @@ def apply(state: SessionState, event: ev.Base) -> None:
     elif isinstance(event, ev.IntegrityRepaired):
         state.repairs.append(event)
         # numbers of lost evidence are not given again: E5 stays the E5 a report may cite
-        renumber(state, [(entry, shift) for entry, shift in event.renumber])
         state.skipped = max(state.skipped, event.evidence - len(state.evidence))
 
 
 def _correct(state: SessionState, event: ev.EvidenceCorrected | ev.EvidenceRetracted) -> None:
-    item = _numbered(state, event.number)
+    item = numbered(state, event.number)
     if item is None:
         if state.skipped or (state.evidence and state.evidence[-1].number != len(state.evidence)):
             return  # issue 17: it corrects evidence a damaged journal lost
@@ -409,7 +413,7 @@ def _correct(state: SessionState, event: ev.EvidenceCorrected | ev.EvidenceRetra
     item.corrections.append(event)
 
 
-def _numbered(state: SessionState, number: int) -> EvidenceItem | None:
+def numbered(state: SessionState, number: int) -> EvidenceItem | None:
     """Evidence E``number``: at its place, or elsewhere once lost evidence left a gap."""
     at = number - 1
     if 0 <= at < len(state.evidence) and state.evidence[at].number == number:
@@ -457,11 +461,3 @@ def lost_evidence(
         return []
     shift = given - len(state.evidence) - state.skipped
     return [(after_gap, shift)] if shift > 0 else []
-
-
-def renumber(state: SessionState, shifts: list[tuple[int, int]]) -> None:
-    """Give evidence from each entry on its number as recorded (see ``lost_evidence``)."""
-    for entry, shift in shifts:
-        for item in state.evidence:
-            if item.entry >= entry:
-                item.number += shift

@@ -85,15 +85,16 @@ def _meta_after(meta: dict[str, Any], event: ev.Base) -> dict[str, Any]:
     return meta
 
 
-def _number_after_gap(state: SessionState, head: Head, damage: Any) -> None:
-    """Evidence after one gap keeps the number it was recorded with, when the head can say."""
-    from incident.core.state import lost_evidence, renumber
-
-    if any(lost.reason.startswith("head-") for lost in damage.lost):
-        return
-    missing = [lost.entries for lost in damage.lost if lost.entries]
-    given = int(head.meta.get("evidence", 0))
-    renumber(state, lost_evidence(state, given, missing, damage.after_gap))
+def _skips(payloads: list[bytes]) -> dict[int, int]:
+    """The evidence numbers each repair recorded as lost (``renumber``), by entry."""
+    skips: dict[int, int] = {}
+    for payload in payloads:
+        if b'"integrity.repaired"' in payload:
+            event = ev.decode(payload)
+            if isinstance(event, ev.IntegrityRepaired):
+                for entry, count in event.renumber:
+                    skips[entry] = skips.get(entry, 0) + count
+    return skips
 
 
 @contextmanager
@@ -198,8 +199,6 @@ class Store:
             if decode_all:
                 state.read_all()
         damage = result.damage
-        if damage is not None and damage.after_gap is not None:
-            _number_after_gap(state, result.head, damage)
         integrity = Integrity(
             entries=len(result.payloads),
             head_hash=result.head_hash,
@@ -226,10 +225,31 @@ class Store:
             from incident.journal.damage import salvage
 
             result = salvage(journal, exc)
+        numbers = result.numbers
         try:
-            return fold_journal(result.payloads, result.numbers), result
+            # Entries were lost (and maybe repaired): evidence after them keeps its number.
+            skips = _skips(result.payloads) if numbers and numbers[-1] != len(numbers) else {}
+            state = fold_journal(result.payloads, numbers, skips)
+            damage = result.damage
+            if damage is not None and damage.after_gap is not None:
+                more = Store._lost_evidence(state, result.head, damage)
+                if more:  # read again, numbering evidence after the gap as it was recorded
+                    skips = {**skips, **{e: skips.get(e, 0) + k for e, k in more.items()}}
+                    state = fold_journal(result.payloads, numbers, skips)
+            return state, result
         except (ValueError, KeyError):
             raise IntegrityError("the journal's events do not make a session", entry=1) from None
+
+    @staticmethod
+    def _lost_evidence(state: SessionState, head: Head, damage: Any) -> dict[int, int]:
+        """How many evidence numbers the lost entries held, when the head can say."""
+        from incident.core.state import lost_evidence
+
+        if any(lost.reason.startswith("head-") for lost in damage.lost):
+            return {}
+        missing = [lost.entries for lost in damage.lost if lost.entries]
+        given = int(head.meta.get("evidence", 0))
+        return dict(lost_evidence(state, given, missing, damage.after_gap))
 
     def first_event(self, session_id: str) -> ev.SessionStarted:
         journal, _ = self._parts(session_id)

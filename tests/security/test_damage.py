@@ -369,3 +369,30 @@ def test_every_reason_for_a_loss_reads_in_both_languages() -> None:
     for reason in reasons:
         en, zh = CATALOG[f"integrity.reason.{reason}"]
         assert en and zh and en != zh
+
+
+def test_a_retraction_after_a_gap_still_takes_back_the_right_evidence(
+    run: Any, incident_home: Path
+) -> None:
+    """Evidence is named by number (E7) in corrections: after a lost entry, E7 is still the
+    seventh recorded, before and after the repair."""
+    from incident.core.corrections import retract
+    from incident.core.store import Store
+    from incident.times import utcnow
+
+    sid, folder = _all(run, incident_home)
+    retract(Store(), sid, "E7", reason="typed twice", now=utcnow())  # note 6
+    journal = folder / "journal.log"
+    lines = _lines(journal)
+    journal.write_bytes(b"".join(lines[:5] + lines[6:]))  # entry 6 (note 4, E5) removed
+    for repaired in (False, True):
+        _, items, _ = _notes(run, sid)
+        states = {i["text"]: (i["number"], i["state"]) for i in items}
+        assert states["note 6"] == (7, "retracted"), (repaired, states)
+        assert states["note 5"] == (6, "active") and "note 4" not in states
+        if not repaired:
+            run.ok("repair", "--session", sid)
+    run.ok("evidence", "retract", "E8", "--reason", "wrong", "--session", sid)  # note 7
+    _, items, _ = _notes(run, sid)
+    assert {i["text"]: i["state"] for i in items}["note 7"] == "retracted"
+    assert run("evidence", "retract", "E5", "--reason", "x", "--session", sid).exit_code != 0
