@@ -594,3 +594,20 @@ CATALOG.update(
         ),
     }
 )
+
+# Day-scale deadlines a platform sets, and the police message (issue 14).
+CATALOG.update(
+    {
+        "deadline.label": ("Deadlines set by the platform", "平台规定的期限"),
+        "deadline.met": ("done", "已完成"),
+        "deadline.left": ("{left} left", "还剩 {left}"),
+        "deadline.passed": ("passed {late} ago", "已过 {late}"),
+        "deadline.not-started": (
+            "counted from step {step}, not done yet",
+            "从步骤 {step} 完成时起算，该步骤尚未完成",
+        ),
+        "deadline.source": ("Source", "来源"),
+        "deadline.box": ("Deadlines", "期限"),
+        "deadline.reminder": ("Deadline: {title}", "期限：{title}"),
+    }
+)

@@ -15,6 +15,8 @@ from incident.core.kinds.contact import Contact
 from incident.core.kinds.login import Login
 from incident.core.kinds.transaction import Transaction
 from incident.errors import IntegrityError
+from incident.playbook import deadlines
+from incident.playbook.deadlines import Due
 from incident.playbook.engine import Engine, Progress, Status
 from incident.playbook.schema import Channel, Platform, Playbook, Step
 
@@ -134,7 +136,13 @@ class SessionState:
 
     @property
     def engine(self) -> Engine:
-        return Engine(self.playbook, {sid: s.status for sid, s in self.steps.items()}, self.answers)
+        return Engine(
+            self.playbook,
+            {sid: s.status for sid, s in self.steps.items()},
+            self.answers,
+            platform_id=self.platform_id,
+            done_at={sid: s.at for sid, s in self.steps.items() if s.status == "done" and s.at},
+        )
 
     @property
     def platform_info(self) -> Platform | None:
@@ -197,6 +205,16 @@ class SessionState:
 
     def attachments(self) -> list[tuple[EvidenceItem, Attachment]]:
         return [(i, a) for i in self.evidence for a in i.attachments]
+
+    def deadlines(self) -> list[Due]:
+        """The playbook's day-scale deadlines that apply to this session (issue 14)."""
+        return deadlines.due(
+            self.playbook,
+            platform_id=self.platform_id,
+            funds_taken=bool(self.totals()),
+            discovered_at=self.discovered_at,
+            done_at={sid: s.at for sid, s in self.steps.items() if s.status == "done" and s.at},
+        )
 
 
 def fold(events: Iterable[ev.Base]) -> SessionState:
