@@ -125,3 +125,34 @@ def test_page_one_shows_the_deadline_box_in_both_languages() -> None:
         assert words in first and DUE_LOCAL in first
         page1 = reader(data).pages[0].extract_text() or ""
         assert DUE_LOCAL in page1 or DUE_LOCAL in pypdf_text(data)
+
+
+def test_the_runner_shows_the_deadline_in_the_checklist_and_on_its_step() -> None:
+    from incident.runner import screen
+
+    store = Store()
+    sid = start(store)
+    take_funds(store, sid)
+    st = status(store.open(sid).state, NOW)
+    lines = [x.text for x in screen.checklist_lines(st, "en", 79)]
+    assert any(DUE_LOCAL in x for x in lines)
+    body = " ".join(x.text for x in screen.step_body(st, st.state.playbook.steps[-2], "en", 79))
+    assert st.state.playbook.steps[-2].id == "police-report" and DUE_LOCAL in body
+
+
+def test_the_deadline_goes_on_the_calendar() -> None:
+    from icalendar import Calendar
+
+    from incident.report.calendar import deadline_reminders, render_calendar
+
+    store = Store()
+    sid = start(store)
+    take_funds(store, sid)
+    state = store.open(sid).state
+    reminders = deadline_reminders(sid, state.deadlines(), "en")
+    data = render_calendar(reminders, tz=state.tz, stamp=NOW)
+    [event] = Calendar.from_ical(data).walk("VEVENT")
+    assert event.decoded("dtstart").astimezone(UTC) == DISCOVERED + timedelta(days=7)
+    assert "police report" in str(event["summary"])
+    actions.mark_step(store, sid, "police-report", "done", now=NOW)
+    assert deadline_reminders(sid, store.open(sid).state.deadlines(), "en") == []
