@@ -60,6 +60,13 @@ def fmt_local(value: datetime, tz: str) -> str:
     return loc.strftime("%Y-%m-%d %H:%M ") + (loc.tzname() or tz)
 
 
+def fmt_local_offset(value: datetime, tz: str) -> str:
+    """``2026-11-25 14:05 UTC+08:00``: a local time anyone can convert, whatever the zone."""
+    loc = local(value, tz)
+    offset = loc.strftime("%z") or "+0000"
+    return loc.strftime("%Y-%m-%d %H:%M") + f" UTC{offset[:3]}:{offset[3:]}"
+
+
 def fmt_utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 

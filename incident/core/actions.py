@@ -336,6 +336,10 @@ def contact(
     return Draft("contact", values)
 
 
+def police_report(*, number: str, filed: str, agency: str, note: str | None = None) -> Draft:
+    return Draft("police", {"number": number, "filed": filed, "agency": agency, "note": note})
+
+
 def close(store: Store, session_id: str, *, now: datetime, note: str | None = None) -> None:
     with store.writing(session_id, full=False) as writer:
         if writer.closed:

@@ -13,6 +13,7 @@ from incident.core.attachments import Attachment
 from incident.core.kinds.base import EvidenceModel
 from incident.core.kinds.contact import Contact
 from incident.core.kinds.login import Login
+from incident.core.kinds.police import PoliceReport
 from incident.core.kinds.transaction import Transaction
 from incident.errors import IntegrityError
 from incident.playbook import deadlines
@@ -169,6 +170,10 @@ class SessionState:
 
     def contacts(self) -> list[tuple[EvidenceItem, Contact]]:
         return [(i, e) for i in self._of_kind("contact") if isinstance(e := i.evidence, Contact)]
+
+    def police_reports(self) -> list[tuple[EvidenceItem, PoliceReport]]:
+        kind = self._of_kind("police")
+        return [(i, e) for i in kind if isinstance(e := i.evidence, PoliceReport)]
 
     def _of_kind(self, kind: str) -> list[EvidenceItem]:
         return [i for i in self.evidence if i.kind == kind]
