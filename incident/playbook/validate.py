@@ -177,11 +177,28 @@ def earliest(pb: Playbook, step: Step) -> int:
     return total
 
 
+def _anchors(pb: Playbook, step: Step) -> set[str]:
+    """The steps a target counts from, through their own anchors."""
+    seen: set[str] = set()
+    current = pb.step(step.target_from) if step.target_from else None
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        current = pb.step(current.target_from) if current.target_from else None
+    return seen
+
+
 def _target_order(pb: Playbook) -> list[str]:
-    """A step may not be due before a step it requires or the question that gates it."""
+    """A step may not be due before a step it requires or the question that gates it.
+
+    With ``target_from`` a step is checked twice: counted from its anchor, and, when the
+    anchor is only on some paths (a branch or a platform), counted from discovery against
+    what it requires that does not wait for that anchor (the path where the anchor is absent).
+    """
     out: list[str] = []
     for step in pb.steps:
         mine = earliest(pb, step)
+        anchor = pb.step(step.target_from) if step.target_from else None
+        conditional = anchor is not None and bool(anchor.when or anchor.unless or anchor.platforms)
         deps = list(step.requires)
         deps += [c.step for c in (step.when, step.unless) if c is not None]
         for dep_id in deps:
@@ -193,6 +210,18 @@ def _target_order(pb: Playbook) -> list[str]:
                 out.append(
                     f"step {step.id!r}: field 'target_minutes': due at T+{mine} min, earlier "
                     f"than {dep.id!r} (T+{theirs} min), which it requires"
+                )
+            elif (
+                conditional
+                and anchor is not None
+                and dep.id != anchor.id
+                and anchor.id not in _anchors(pb, dep)
+                and step.target_minutes < theirs
+            ):
+                out.append(
+                    f"step {step.id!r}: field 'target_minutes': where {anchor.id!r} does not "
+                    f"apply it is due at T+{step.target_minutes} min, earlier than {dep.id!r} "
+                    f"(T+{theirs} min), which it requires"
                 )
     return out
 

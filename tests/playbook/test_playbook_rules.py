@@ -165,6 +165,18 @@ def test_a_step_due_before_what_it_requires_is_refused(run: Runner, tmp_path: Pa
     assert "earlier than 'check-device'" in result.output
 
 
+def test_a_branch_without_the_anchor_must_meet_its_targets_too(run: Runner, tmp_path: Path) -> None:
+    doc = raw("generic-account")
+    step = next(s for s in doc["steps"] if s["id"] == "change-password")
+    # Counted from regained-access (locked-out path) it is late enough, but on the path where
+    # you never lost access it would be due at T+10, before securing the e-mail (T+30).
+    step["target_minutes"] = 10
+    result = run("playbooks", "validate", str(write(tmp_path, doc)))
+    assert result.exit_code == 1
+    assert "where 'regained-access' does not apply it is due at T+10 min" in result.output
+    assert "earlier than 'secure-email'" in result.output
+
+
 def note_source(url: str, checked: object = "2026-12-07") -> dict[str, Any]:
     doc = copy.deepcopy(raw("crypto-exchange"))
     step = next(s for s in doc["steps"] if s["id"] == "freeze-account")
