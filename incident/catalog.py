@@ -609,5 +609,7 @@ CATALOG.update(
         "deadline.source": ("Source", "来源"),
         "deadline.box": ("Deadlines", "期限"),
         "deadline.reminder": ("Deadline: {title}", "期限：{title}"),
+        "label.unless": ("not when", "不适用条件"),
+        "label.after-step": ("after {step}", "自 {step} 完成起"),
     }
 )
