@@ -99,14 +99,6 @@ def _transactions(state: SessionState, lang: str, part: Any) -> str:
     return "\n".join(lines)
 
 
-def _totals(state: SessionState, part: Any) -> str:
-    totals = state.totals()
-    if not totals:
-        return ""
-    sums = part("list-separator").join(f"{fmt_amount(v)} {k}" for k, v in totals.items())
-    return str(part("totals", totals=sums))
-
-
 def _done(state: SessionState, lang: str, part: Any) -> str:
     titles = [
         s.step.title.get(lang)
@@ -225,7 +217,6 @@ def compose(
         "coinbase": _coinbase_facts(state, kind, part),
         "timeline": _timeline(state, part),
         "ips": _attacker_ips(state, part),
-        "totals": _totals(state, part),
     }
     subject = template.subject.get(lang).format(**values)
     body = template.body.get(lang).format(**values)
