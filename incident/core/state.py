@@ -192,6 +192,14 @@ class SessionState:
             sums[tx.asset] = sums.get(tx.asset, Decimal(0)) + tx.amount
         return dict(sorted(sums.items()))
 
+    def funds_taken(self) -> bool:
+        """True once a loss is recorded; decodes transactions only up to the first loss."""
+        for item in self._of_kind("transaction"):
+            tx = item.evidence
+            if isinstance(tx, Transaction) and tx.is_loss:
+                return True
+        return False
+
     def tickets(self) -> list[str]:
         seen: list[str] = []
         for _, c in self.contacts():
@@ -213,10 +221,14 @@ class SessionState:
 
     def deadlines(self) -> list[Due]:
         """The playbook's day-scale deadlines that apply to this session (issue 14)."""
+        possible = deadlines.applicable(self.playbook, self.platform_id, funds_taken=True)
+        # Decoding every transaction is what `status` avoids on long sessions: only when a
+        # deadline depends on a loss is it worth asking whether there was one.
+        needs_loss = any(d.funds_taken for d in possible)
         return deadlines.due(
             self.playbook,
             platform_id=self.platform_id,
-            funds_taken=bool(self.totals()),
+            funds_taken=needs_loss and self.funds_taken(),
             discovered_at=self.discovered_at,
             done_at={sid: s.at for sid, s in self.steps.items() if s.status == "done" and s.at},
         )
