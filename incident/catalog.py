@@ -273,7 +273,7 @@ CATALOG.update(
             "Incident report: {platform} account {account}",
             "事件报告：{platform} 账户 {account}",
         ),
-        "report.author": ("Owner of {account}", "{account} 的账户所有人"),
+        "report.author": ("Owner of {account}", "{account} 的账户持有人"),
         "report.subject": (
             "Unauthorized access to {platform} account {account}, discovered {discovered}",
             "{platform} 账户 {account} 遭他人盗用，发现于 {discovered}",
@@ -302,18 +302,18 @@ CATALOG.update(
         "report.sum.intro": (
             "This account was taken over by someone else. Its owner asks support to act on the "
             "facts below; the full timeline, transactions and evidence follow in this report.",
-            "该账户已被他人盗用。账户所有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
+            "该账户已被他人盗用。账户持有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
         ),
         "report.sum.asks": ("What we ask of support", "请客服协助"),
         "report.sum.ask.freeze": (
             "Freeze the account now, or keep it frozen: block all withdrawals, trading, API keys "
             "and logins until the owner's identity is verified.",
-            "立即冻结账户（已冻结的请保持冻结）：在核实账户所有人身份之前，禁止一切提币、交易、API 调用和登录。",
+            "立即冻结账户（已冻结的请保持冻结）：在核实账户持有人身份之前，禁止一切提币、交易、API 调用和登录。",
         ),
         "report.sum.ask.recovery": (
             "Help the owner take the account back: after verifying their identity, reset the bound "
             "e-mail, phone and 2FA, and sign out every other device and session.",
-            "协助账户所有人找回账户：核实身份后，重置绑定的邮箱、手机号和二次验证，并登出其他所有设备和会话。",
+            "协助账户持有人找回账户：核实身份后，重置绑定的邮箱、手机号和双重验证，并登出其他所有设备和会话。",
         ),
         "report.sum.ask.reversal": (
             "Investigate the unauthorized transactions: stop or reverse what can still be stopped, "
@@ -890,5 +890,24 @@ CATALOG.update(
             "Importing is available from the command line: incident evidence import FILE",
             "请在命令行中导入：incident evidence import FILE",
         ),
+    }
+)
+
+# Day-scale deadlines a platform sets, and the police message (issue 14).
+CATALOG.update(
+    {
+        "deadline.label": ("Deadlines set by the platform", "平台规定的期限"),
+        "deadline.met": ("done", "已完成"),
+        "deadline.left": ("{left} left", "还剩 {left}"),
+        "deadline.passed": ("passed {late} ago", "已过 {late}"),
+        "deadline.not-started": (
+            "counted from step {step}, not done yet",
+            "从步骤 {step} 完成时起算，该步骤尚未完成",
+        ),
+        "deadline.source": ("Source", "来源"),
+        "deadline.box": ("Deadlines", "期限"),
+        "deadline.reminder": ("Deadline: {title}", "期限：{title}"),
+        "label.unless": ("not when", "不适用条件"),
+        "label.after-step": ("after {step}", "自 {step} 完成起"),
     }
 )

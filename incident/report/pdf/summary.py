@@ -98,6 +98,34 @@ def _unofficial(ctx: Context) -> list[Any]:
     return [box]
 
 
+def _deadlines(ctx: Context) -> list[Any]:
+    """Platform deadlines (a police report, a claim) as dates in the session's zone (issue 14)."""
+    from incident.core.status import deadline_line
+
+    dues = ctx.state.deadlines()
+    if not dues:
+        return []
+    rows = [[ctx.cell(ctx.t("deadline.box"), style="cell_head")]]
+    for d in dues:
+        line = deadline_line(d, ctx.lang, ctx.tz, ctx.now)
+        source = f"{ctx.t('deadline.source')}: {d.deadline.source} ({d.deadline.checked})"
+        style = "alert" if d.late(ctx.now) else "cell"
+        rows.append([ctx.cell(line, style=style)])
+        rows.append([ctx.cell(ctx.grey(source, size=6.6), style="cell_small")])
+    box = S.table(
+        rows,
+        [S.FRAME_WIDTH],
+        header=False,
+        zebra=False,
+        rules=False,
+        extra=[
+            ("BOX", (0, 0), (-1, -1), 0.8, S.DANGER),
+            ("BACKGROUND", (0, 0), (-1, 0), S.DANGER_BG),
+        ],
+    )
+    return [box]
+
+
 def _txids(ctx: Context) -> list[Any]:
     """Every TxID that fits on page one, one line each; the rest are in the transactions table."""
     from incident.report.pdf.fitted import Fitted
@@ -147,6 +175,7 @@ def section(ctx: Context) -> list[Any]:
         _asks(ctx),
         Spacer(1, 4),
         *_unofficial(ctx),
+        *_deadlines(ctx),
     ]
     if state.totals():
         out += [ctx.subheading(ctx.t("report.sum.totals"), "summary-totals"), totals(ctx)]
