@@ -110,10 +110,10 @@ class Context:
         return Markup(f"<font{attrs}>{self.markup(*parts)}</font>")
 
     def p(self, *parts: object, style: str = "body") -> Any:
-        from reportlab.platypus import Paragraph
+        from incident.report.pdf.cells import Cell
 
         text = self.markup(*parts)
-        return Paragraph(text, for_text(getattr(self.styles, style), text))
+        return Cell(text, for_text(getattr(self.styles, style), text))
 
     def heading(self, text: str, key: str, level: int = 0, room_after: float | None = None) -> Any:
         """A section (level 0) or sub-section heading that is also a PDF bookmark; it moves

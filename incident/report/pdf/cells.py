@@ -1,0 +1,119 @@
+"""Table cells that cost one layout, not three.
+
+reportlab's table code wraps every cell when it sizes a row, again when it splits the table
+across a page and again when it draws it, always at the same width, and a Paragraph keeps
+nothing between the calls. :class:`Cell` remembers its last wrap; a cell without markup that
+fits on one line is not a Paragraph at all but a plain string the table draws itself, in its
+column's font, size, leading and colour (:func:`plain_cells`), as the Paragraph would have.
+
+``FAST = False`` turns both off (the report is then laid out as before; a test compares the
+two page by page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import unescape
+
+from reportlab.platypus import Paragraph
+
+FAST = True
+
+# The escapes that markup.esc writes; any other entity means the text is real markup.
+_OTHER_ENTITY = re.compile(r"&(?!amp;|lt;|gt;|quot;)")
+
+
+class Cell(Paragraph):  # type: ignore[misc]
+    """A Paragraph that returns its last size when asked to wrap again at the same width.
+
+    Its markup is parsed only when it is laid out as a Paragraph: a plain cell that becomes
+    a string in :func:`plain_cells` never is.
+    """
+
+    def __init__(self, markup: str | None, style: Any, **kwargs: Any) -> None:
+        self.__dict__["_wrapped_at"] = None
+        if kwargs:  # the halves of a split paragraph (Paragraph.split passes frags=)
+            super().__init__(markup, style, **kwargs)
+            return
+        # Paragraph.__init__ (which parses) runs on first use: see __getattr__.
+        self.__dict__["_pending"] = (markup, style)
+
+    def __getattr__(self, name: str) -> Any:
+        pending = self.__dict__.get("_pending")
+        if pending is None:
+            raise AttributeError(name)
+        del self.__dict__["_pending"]
+        Paragraph.__init__(self, *pending)
+        return getattr(self, name)
+
+    def plain(self) -> tuple[str, Any] | None:
+        """(text, style) when this cell is one run of plain text (no tags, one line)."""
+        pending = self.__dict__.get("_pending")
+        if pending is None:
+            return None
+        markup, style = pending
+        if "<" in markup or ">" in markup or _OTHER_ENTITY.search(markup):
+            return None
+        text = unescape(markup, {"&quot;": '"'})
+        # A Paragraph folds runs of white space and trims the ends; a string would not.
+        if " ".join(text.split()) != text:
+            return None
+        return text, style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # split() may delete blPara (a paragraph pushed whole to the next page): wrap again.
+        if FAST and avail_width == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self.__dict__["_wrapped_at"] = avail_width
+        return size
+
+
+def _look(style: Any) -> tuple[str, float, float, Any]:
+    return (style.fontName, style.fontSize, style.leading, style.textColor)
+
+
+def plain_cells(
+    rows: list[list[Any]], widths: Sequence[float], padding: float
+) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
+    """``rows`` with each plain one-line :class:`Cell` that fits its column replaced by its
+    text, and the style commands that set each such string as its Paragraph would be set
+    (one FONT and TEXTCOLOR command per run of rows with the same look in a column)."""
+    if not FAST:
+        return rows, []
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    looks: list[list[tuple[str, float, float, Any] | None]] = []
+    out: list[list[Any]] = []
+    for row in rows:
+        new_row, row_looks = list(row), []
+        for j, value in enumerate(row):
+            look = None
+            found = value.plain() if isinstance(value, Cell) else None
+            if found is not None and j < len(widths):
+                text, style = found
+                room = widths[j] - padding
+                if stringWidth(text, style.fontName, style.fontSize) <= room:
+                    new_row[j], look = text, _look(style)
+            row_looks.append(look)
+        out.append(new_row)
+        looks.append(row_looks)
+    commands: list[tuple[Any, ...]] = []
+    for j in range(max((len(r) for r in rows), default=0)):
+        runs: list[tuple[int, int, tuple[str, float, float, Any]]] = []
+        for i, row_looks in enumerate(looks):
+            look = row_looks[j] if j < len(row_looks) else None
+            if look is None:
+                continue  # a Paragraph here: any look will do, so the run goes on
+            if runs and runs[-1][2] == look:
+                runs[-1] = (runs[-1][0], i, look)
+            else:
+                runs.append((i, i, look))
+        for first, last, (name, size, leading, color) in runs:
+            commands += [
+                ("FONT", (j, first), (j, last), name, size, leading),
+                ("TEXTCOLOR", (j, first), (j, last), color),
+            ]
+    return out, commands
