@@ -17,12 +17,25 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import unescape
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 FAST = True
 
 # The escapes that markup.esc writes; any other entity means the text is real markup.
 _OTHER_ENTITY = re.compile(r"&(?!amp;|lt;|gt;|quot;)")
+# "text<br/><font color=... size=...>secondary text</font>": Context.when() and its like.
+_TWO_LINES = re.compile(
+    r'([^<>]*)<br/><font color="(#[0-9a-fA-F]{6})"(?: size="([0-9.]+)")?>([^<>]*)</font>'
+)
+
+
+def _text(markup: str) -> str | None:
+    """The text of markup without tags, if a Paragraph would show it exactly as it is."""
+    if _OTHER_ENTITY.search(markup):
+        return None
+    text = unescape(markup, {"&quot;": '"'})
+    # A Paragraph folds runs of white space and trims the ends; a string would not.
+    return text if " ".join(text.split()) == text else None
 
 
 class Cell(Paragraph):  # type: ignore[misc]
@@ -54,13 +67,25 @@ class Cell(Paragraph):  # type: ignore[misc]
         if pending is None:
             return None
         markup, style = pending
-        if "<" in markup or ">" in markup or _OTHER_ENTITY.search(markup):
+        if "<" in markup or ">" in markup:
             return None
-        text = unescape(markup, {"&quot;": '"'})
-        # A Paragraph folds runs of white space and trims the ends; a string would not.
-        if " ".join(text.split()) != text:
+        text = _text(markup)
+        return None if text is None else (text, style)
+
+    def two_lines(self) -> tuple[str, str, str, float | None, Any] | None:
+        """(first line, second line, its colour, its size, style) for the two-line shape."""
+        pending = self.__dict__.get("_pending")
+        if pending is None:
             return None
-        return text, style
+        markup, style = pending
+        found = _TWO_LINES.fullmatch(markup)
+        if found is None:
+            return None
+        first, color, size, second = found.groups()
+        first, second = _text(first), _text(second)
+        if not first or not second:
+            return None
+        return first, second, color, float(size) if size else None, style
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # split() may delete blPara (a paragraph pushed whole to the next page): wrap again.
@@ -69,6 +94,64 @@ class Cell(Paragraph):  # type: ignore[misc]
         size: tuple[float, float] = super().wrap(avail_width, avail_height)
         self.__dict__["_wrapped_at"] = avail_width
         return size
+
+
+class TwoLines(Flowable):  # type: ignore[misc]
+    """Two lines, each a single run that fits the width: drawn where the Paragraph of the
+    same markup draws them (first baseline at the height less the font size, as reportlab's
+    paraFontSizeHeightOffset has it, the second one leading below), without parsing,
+    wrapping or a text layout engine."""
+
+    def __init__(self, first: str, second: str, color: Any, size: float | None, style: Any) -> None:
+        super().__init__()
+        self.first, self.second, self.style = first, second, style
+        self.second_color, self.second_size = color, size or style.fontSize
+        self.height = 2 * style.leading
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        # As Paragraph.split: never one line alone at the foot of a page (no orphans).
+        return [self] if int(avail_height / self.style.leading) >= 2 else []
+
+    def draw(self) -> None:
+        from reportlab import rl_config
+        from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+        style, canv = self.style, self.canv
+        top = style.fontSize
+        if not rl_config.paraFontSizeHeightOffset:
+            top = getAscentDescent(style.fontName, style.fontSize)[0]
+        y = self.height - top
+        canv.setFillColor(style.textColor)
+        canv.setFont(style.fontName, style.fontSize)
+        canv.drawString(0, y, self.first)
+        canv.setFillColor(self.second_color)
+        canv.setFont(style.fontName, self.second_size)
+        canv.drawString(0, y - style.leading, self.second)
+
+    def getPlainText(self) -> str:
+        return f"{self.first}\n{self.second}"
+
+
+def _two_lines(value: Any, room: float) -> TwoLines | None:
+    """A :class:`TwoLines` for a cell of that shape whose lines both fit in ``room``."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    found = value.two_lines()
+    if found is None:
+        return None
+    first, second, color, size, style = found
+    if style.leftIndent or style.firstLineIndent or style.rightIndent or style.alignment:
+        return None
+    if stringWidth(first, style.fontName, style.fontSize) > room:
+        return None
+    if stringWidth(second, style.fontName, size or style.fontSize) > room:
+        return None
+    return TwoLines(first, second, HexColor(color), size, style)
 
 
 def _look(style: Any) -> tuple[str, float, float, Any]:
@@ -91,12 +174,17 @@ def plain_cells(
         new_row, row_looks = list(row), []
         for j, value in enumerate(row):
             look = None
-            found = value.plain() if isinstance(value, Cell) else None
-            if found is not None and j < len(widths):
+            if not isinstance(value, Cell) or j >= len(widths):
+                row_looks.append(None)
+                continue
+            room = widths[j] - padding
+            found = value.plain()
+            if found is not None:
                 text, style = found
-                room = widths[j] - padding
                 if stringWidth(text, style.fontName, style.fontSize) <= room:
                     new_row[j], look = text, _look(style)
+            else:
+                new_row[j] = _two_lines(value, room) or value
             row_looks.append(look)
         out.append(new_row)
         looks.append(row_looks)
