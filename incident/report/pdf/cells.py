@@ -2,12 +2,15 @@
 
 reportlab's table code wraps every cell when it sizes a row, again when it splits the table
 across a page and again when it draws it, always at the same width, and a Paragraph keeps
-nothing between the calls. :class:`Cell` remembers its last wrap; a cell without markup that
-fits on one line is not a Paragraph at all but a plain string the table draws itself, in its
-column's font, size, leading and colour (:func:`plain_cells`), as the Paragraph would have.
+nothing between the calls. :class:`Cell` remembers its last wrap and parses its markup only
+if it is laid out as a Paragraph. In a table (:func:`plain_cells`), a cell without markup
+that fits on one line becomes a plain string the table draws itself, in its column's font,
+size, leading and colour; a cell of one line and a grey second line (a time with its UTC
+and T+, an amount with its type) that fits becomes :class:`TwoLines`. Both are drawn where
+the Paragraph would have drawn the same text.
 
-``FAST = False`` turns both off (the report is then laid out as before; a test compares the
-two page by page).
+``FAST = False`` turns all of it off (the report is then laid out as before; a test compares
+the two page by page, word by word).
 """
 
 from __future__ import annotations
@@ -27,6 +30,60 @@ _OTHER_ENTITY = re.compile(r"&(?!amp;|lt;|gt;|quot;)")
 _TWO_LINES = re.compile(
     r'([^<>]*)<br/><font color="(#[0-9a-fA-F]{6})"(?: size="([0-9.]+)")?>([^<>]*)</font>'
 )
+
+
+_TAG = re.compile(r"(<[^<>]*>)")
+_FIRST_MARK = 0xF0000  # private-use characters stand for the texts of a markup's shape
+_MAX_RUNS = 64
+
+
+def _frags(markup: str, style: Any) -> list[Any] | None:
+    """The parsed fragments of ``markup``: parsed once per shape (the markup with its texts
+    left out) and style, then copied with this markup's texts; None where that cannot be
+    done exactly (the cell is then parsed as usual)."""
+    import copy
+
+    from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+
+    clean = cleanBlockQuotedText(markup)  # what Paragraph parses; it folds white space
+    if "<a " in clean:  # a link's address is in its tag: each shape would be new
+        return None
+    parts = _TAG.split(clean)  # text, tag, text, tag, ..., text
+    texts = [p for p in parts[::2] if p]
+    if len(texts) > _MAX_RUNS or "<" in "".join(texts) or _OTHER_ENTITY.search(clean):
+        return None
+    marks = iter(range(_FIRST_MARK, _FIRST_MARK + _MAX_RUNS))
+    shape = "".join(part if i % 2 or not part else chr(next(marks)) for i, part in enumerate(parts))
+    shapes: dict[str, list[Any] | None] = style.__dict__.setdefault("_incident_shapes", {})
+    if shape not in shapes:
+        shapes[shape] = _template(shape, style, len(texts))
+    template = shapes[shape]
+    if template is None:
+        return None
+    frags = []
+    for frag in template:
+        frag = copy.copy(frag)
+        mark = getattr(frag, "text", "")
+        if mark:
+            frag.text = unescape(texts[ord(mark) - _FIRST_MARK], {"&quot;": '"'})
+        frags.append(frag)
+    textTransformFrags(frags, style)
+    return frags
+
+
+def _template(shape: str, style: Any, runs: int) -> list[Any] | None:
+    """The fragments of ``shape`` parsed, if each text fragment is exactly one of its marks,
+    each mark once, in order."""
+    from reportlab.platypus.paraparser import ParaParser
+
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _, frags, bullet = parser.parse(shape, style)
+    if frags is None or bullet:
+        return None
+    marks = [getattr(f, "text", "") for f in frags if getattr(f, "text", "")]
+    expected = [chr(_FIRST_MARK + i) for i in range(runs)]
+    return frags if marks == expected else None
 
 
 def _text(markup: str) -> str | None:
@@ -58,7 +115,13 @@ class Cell(Paragraph):  # type: ignore[misc]
         if pending is None:
             raise AttributeError(name)
         del self.__dict__["_pending"]
-        Paragraph.__init__(self, *pending)
+        markup, style = pending
+        frags = _frags(markup, style) if FAST else None
+        if frags is None:
+            Paragraph.__init__(self, markup, style)
+        else:
+            Paragraph.__init__(self, None, style, frags=frags)
+            self.text = markup
         return getattr(self, name)
 
     def plain(self) -> tuple[str, Any] | None:
