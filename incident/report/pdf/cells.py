@@ -234,7 +234,8 @@ def plain_cells(
     looks: list[list[tuple[str, float, float, Any] | None]] = []
     out: list[list[Any]] = []
     for row in rows:
-        new_row, row_looks = list(row), []
+        new_row = list(row)
+        row_looks: list[tuple[str, float, float, Any] | None] = []
         for j, value in enumerate(row):
             look = None
             if not isinstance(value, Cell) or j >= len(widths):

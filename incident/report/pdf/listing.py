@@ -9,10 +9,11 @@ under the summary names the file and gives its SHA-256.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -24,14 +25,8 @@ from incident.times import local
 T = TypeVar("T")
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_field(value: object) -> str:
-    """``value`` as a CSV field: text a spreadsheet would run as a formula gets a leading
-    apostrophe (shown by spreadsheets as text, kept by every other reader)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+_FORMULA_START = frozenset("=+-@\t\r")
+_CHUNK = 1 << 16  # characters deflated at a time
 
 
 class _Deflated:
@@ -41,26 +36,39 @@ class _Deflated:
     def __init__(self) -> None:
         self.sha256 = hashlib.sha256()
         self.size = 0
-        self._zip = zlib.compressobj()
+        self._zip = zlib.compressobj(1)  # twice as fast as the default, 6% larger
         self._parts: list[bytes] = []
+        self._text: list[str] = []
+        self._chars = 0
 
     def write(self, text: str) -> int:
-        data = text.encode("utf-8")
+        self._text.append(text)
+        self._chars += len(text)
+        if self._chars >= _CHUNK:
+            self._flush()
+        return len(text)
+
+    def _flush(self) -> None:
+        data = "".join(self._text).encode("utf-8")
+        self._text, self._chars = [], 0
         self.sha256.update(data)
         self.size += len(data)
         self._parts.append(self._zip.compress(data))
-        return len(text)
 
     def deflated(self) -> bytes:
+        self._flush()
         return b"".join([*self._parts, self._zip.flush()])
 
 
-def write_csv(out: Any, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """UTF-8 with a byte-order mark (so spreadsheets read Chinese right), CRLF line ends."""
+def write_csv(out: Any, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """UTF-8 with a byte-order mark (so spreadsheets read Chinese right), CRLF line ends; a
+    field a spreadsheet would run as a formula gets a leading apostrophe (shown as text by
+    spreadsheets, kept by every other reader)."""
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([csv_field(v) for v in row] for row in rows)
+    start = _FORMULA_START
+    writer.writerows([v if v[:1] not in start else "'" + v for v in row] for row in rows)
 
 
 def too_long(ctx: Context, count: int) -> bool:
@@ -72,15 +80,16 @@ def attach(
     name: str,
     what: str,
     header: Sequence[str],
-    rows: Iterable[Sequence[object]],
+    rows: Iterable[Sequence[str]],
     count: int,
 ) -> Any:
     """Attach the CSV ``name`` to the PDF; the note that says so, for under the summary."""
     out = _Deflated()
     write_csv(out, header, rows)
+    deflated = out.deflated()  # after the last write: the digest and size are complete
     digest = out.sha256.hexdigest()
     desc = ctx.t("report.list.file-desc", what=what, count=count)
-    ctx.lists.append(Listed(name, desc, out.deflated(), out.size))
+    ctx.lists.append(Listed(name, desc, deflated, out.size))
     note = ctx.t("report.list.note", count=count, limit=ctx.row_limit, what=what, name=name)
     return ctx.p(
         ctx.markup(note, " ", ctx.grey(f"SHA-256 {digest}")),
@@ -88,9 +97,28 @@ def attach(
     )
 
 
+def iso_utc(when: datetime) -> str:
+    """``2026-11-25T06:05:00+00:00``: for files other programs read."""
+    return when.astimezone(UTC).isoformat()
+
+
+def iso_local(ctx: Context, when: datetime) -> str:
+    """``2026-11-25T14:05:00+08:00``: the session's local time, with its offset."""
+    return local(when, ctx.tz).isoformat()
+
+
 def day(ctx: Context, when: datetime) -> date:
     """The calendar day of ``when`` in the session's time zone."""
-    return local(when, ctx.tz).date()
+    return _day(int(when.timestamp()) // _QUARTER, ctx.tz)
+
+
+_QUARTER = 900  # seconds: every zone's offsets and changes fall on whole quarter hours
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(quarter: int, tz: str) -> date:
+    """The local day of a quarter hour (one zone conversion for all the times in it)."""
+    return local(datetime.fromtimestamp(quarter * _QUARTER, UTC), tz).date()
 
 
 def amounts(sums: dict[str, Decimal]) -> str:

@@ -16,8 +16,17 @@ from incident.core.state import EvidenceItem
 from incident.core.timeline import TimelineEntry
 from incident.report import explorers
 from incident.report.pdf.context import Context
-from incident.report.pdf.listing import add_amount, amounts, attach, capped, day, per_day, table
-from incident.times import fmt_utc
+from incident.report.pdf.listing import (
+    add_amount,
+    amounts,
+    attach,
+    capped,
+    day,
+    iso_local,
+    iso_utc,
+    per_day,
+    table,
+)
 
 TX_CSV = (
     "entry",
@@ -41,9 +50,9 @@ def _tx_rows(ctx: Context, txs: Sequence[tuple[EvidenceItem, Transaction]]) -> A
         url = explorer.tx_url(tx.txid) if explorer and tx.txid else ""
         yield (
             f"E{item.number}",
-            fmt_utc(item.at),
-            fmt_utc(tx.time),
-            ctx.local(tx.time),
+            iso_utc(item.at),
+            iso_utc(tx.time),
+            iso_local(ctx, tx.time),
             tx.tx_type,
             str(tx.amount),
             ctx.hide(tx.asset),
@@ -131,8 +140,8 @@ def evidence(ctx: Context) -> list[Any]:
             )
             yield (
                 f"E{item.number}",
-                fmt_utc(item.at),
-                ctx.local(item.at),
+                iso_utc(item.at),
+                iso_local(ctx, item.at),
                 item.kind,
                 ctx.hide(words),
                 item.step_id or "",
@@ -157,8 +166,8 @@ def timeline(ctx: Context, entries: Sequence[TimelineEntry]) -> list[Any]:
     rows = (
         (
             f"T{n}",
-            fmt_utc(e.at),
-            ctx.local(e.at),
+            iso_utc(e.at),
+            iso_local(ctx, e.at),
             ctx.offset(e.at),
             ctx.hide(e.text),
             ctx.hide(e.detail or ""),
@@ -189,9 +198,9 @@ def logins(ctx: Context, found: Sequence[tuple[EvidenceItem, Login]]) -> list[An
     csv_rows = (
         (
             f"E{item.number}",
-            fmt_utc(item.at),
-            fmt_utc(lg.time),
-            ctx.local(lg.time),
+            iso_utc(item.at),
+            iso_utc(lg.time),
+            iso_local(ctx, lg.time),
             ctx.hide(lg.ip or ""),
             ctx.hide(lg.device or ""),
             ctx.hide(lg.location or ""),
@@ -221,8 +230,8 @@ def contacts(ctx: Context, found: Sequence[tuple[EvidenceItem, Contact]]) -> lis
     csv_rows = (
         (
             f"E{item.number}",
-            fmt_utc(item.at),
-            ctx.local(item.at),
+            iso_utc(item.at),
+            iso_local(ctx, item.at),
             c.channel,
             "" if c.official is None else str(c.official).lower(),
             ctx.hide(c.ticket or ""),
