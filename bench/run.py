@@ -139,7 +139,9 @@ class Bench:
         """
         ratio = None
         if paired:
-            ratio = statistics.median(f.seconds / b.seconds for f, b in zip(figure, baseline))
+            ratio = statistics.median(
+                f.seconds / b.seconds for f, b in zip(figure, baseline, strict=True)
+            )
         self.add(
             case,
             median(figure),
