@@ -11,6 +11,7 @@ import hashlib
 import io
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -193,3 +194,43 @@ def test_at_the_limit_the_table_is_laid_out(monkeypatch: pytest.MonkeyPatch) -> 
     text = pdftotext(data)
     assert "note 2" in text  # the evidence table is there
     assert "共 4 条时间线记录" in text  # and the timeline summarised, in Chinese
+
+
+def test_logins_contacts_and_files_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store()
+    sid = okx_session(store, NOW - timedelta(days=1)).id
+    for n in range(4):
+        actions.add_evidence(
+            store,
+            sid,
+            actions.login(time="2026-11-25T03:00", ip=f"198.51.100.{n % 2}", location="Hanoi"),
+            now=NOW,
+        )
+        actions.add_evidence(
+            store,
+            sid,
+            actions.contact(channel="chat", summary=f"asked to freeze, try {n}", ticket=f"T-{n}"),
+            now=NOW,
+        )
+        shot = tmp_path / f"file-{n}.txt"
+        shot.write_text(f"file {n}", encoding="utf-8")
+        actions.add_evidence(store, sid, actions.note(f"with file {n}"), now=NOW, files=[shot])
+    monkeypatch.setattr(context, "ROW_LIMIT", 3)
+    view = store.open(sid)
+    data = pdf.render(view, lang="en", now=NOW, invariant=True)
+    logins = _csv(data, "logins.csv")
+    assert [r["ip"] for r in logins] == [f"198.51.100.{n % 2}" for n in range(4)]
+    contacts = _csv(data, "contacts.csv")
+    assert [r["ticket"] for r in contacts] == [f"T-{n}" for n in range(4)]
+    assert [r["summary"] for r in contacts] == [f"asked to freeze, try {n}" for n in range(4)]
+    evidence = _csv(data, "evidence.csv")
+    for _, a in view.state.attachments():
+        assert any(a.sha256 in r["files"] and a.name in r["files"] for r in evidence)
+    text = " ".join(pdftotext(data).split())
+    assert "198.51.100.0 2" in text and "198.51.100.1 2" in text  # logins per IP
+    assert "4 attached files: too many to list here" in text
+    # Each text file is still attached whole, besides the lists.
+    names = reader(data).attachments
+    assert sum(1 for n in names if n.startswith("file-")) == 4
