@@ -234,3 +234,22 @@ def test_logins_contacts_and_files_past_the_limit(
     # Each text file is still attached whole, besides the lists.
     names = reader(data).attachments
     assert sum(1 for n in names if n.startswith("file-")) == 4
+
+
+def test_page_one_names_at_most_forty_tickets() -> None:
+    from incident.report.pdf.summary import TICKETS
+
+    store = Store()
+    sid = okx_session(store, NOW - timedelta(days=1)).id
+    for n in range(TICKETS + 5):
+        actions.add_evidence(
+            store,
+            sid,
+            actions.contact(channel="email", summary="asked again", ticket=f"TK-{n:03d}"),
+            now=NOW,
+        )
+    data = pdf.render(store.open(sid), lang="en", now=NOW, invariant=True)
+    first = " ".join(pdftotext(data, "-l", "1").split())
+    assert f"TK-{TICKETS - 1:03d}" in first and f"TK-{TICKETS:03d}" not in first
+    assert "and 5 more (see “Support contact log”)" in first
+    assert f"TK-{TICKETS + 4:03d}" in pdftotext(data)  # in the contact log
