@@ -911,3 +911,62 @@ CATALOG.update(
         "label.after-step": ("after {step}", "自 {step} 完成起"),
     }
 )
+
+# Issue 18 (finding 8) / issue 19: listings too long for pages, summarised, attached as CSV.
+CATALOG.update(
+    {
+        "report.list.note": (
+            "{count} {what}: more than the {limit} rows a table here holds, so this section "
+            "shows exact summaries, and every entry, each field in full, is in the file "
+            "{name} attached to this PDF (open the attachments panel, the paperclip, of your "
+            "PDF reader).",
+            "共 {count} 条{what}，超过本节表格最多可列的 {limit} 行，因此这里只列出准确的汇总；"
+            "每一条记录的全部字段都在本 PDF 的附件 {name} 中（在阅读器的“附件”面板，即回形针"
+            "图标中打开）。",
+        ),
+        "report.list.file-desc": (
+            "All {count} {what} of this report, one a row (CSV, UTF-8)",
+            "本报告全部 {count} 条{what}，每行一条（CSV，UTF-8 编码）",
+        ),
+        "report.list.what.transactions": ("transactions", "交易"),
+        "report.list.what.evidence": ("evidence entries", "证据"),
+        "report.list.what.timeline": ("timeline entries", "时间线记录"),
+        "report.list.what.logins": ("logins", "登录记录"),
+        "report.list.what.contacts": ("contacts with support", "客服联系记录"),
+        "report.list.per-asset": ("Per asset", "按币种汇总"),
+        "report.list.per-address": ("Per destination address", "按收款地址汇总"),
+        "report.list.per-day": ("Per day", "按日汇总"),
+        "report.list.per-kind": ("Per kind", "按类别汇总"),
+        "report.list.asset": ("Asset", "币种"),
+        "report.list.count": ("Count", "笔数"),
+        "report.list.lost": ("Unauthorized total", "未授权金额合计"),
+        "report.list.amounts": ("Unauthorized amounts", "未授权金额"),
+        "report.list.day": ("Day", "日期"),
+        "report.list.first": ("First", "最早"),
+        "report.list.last": ("Last", "最晚"),
+        "report.list.none": ("(none given)", "（未填写）"),
+        "report.list.unofficial": ("not official", "非官方"),
+        "report.list.other-addresses": (
+            "{count} other addresses together",
+            "其余 {count} 个地址合计",
+        ),
+        "report.list.files": (
+            "{count} attached files: too many to list here; each one's name, size and SHA-256 "
+            "is in evidence.csv, with its entry.",
+            "共 {count} 个附件，无法在此全部列出；每个附件的文件名、大小和 SHA-256 都与其证据条目"
+            "一起列在 evidence.csv 中。",
+        ),
+        "report.list.more-tickets": (
+            "and {count} more (see “{section}”)",
+            "另有 {count} 个（见“{section}”）",
+        ),
+        "report.list.other-ips": ("{count} other IP addresses together", "其余 {count} 个 IP 合计"),
+        "report.list.txids": (
+            "{count} transactions have a TxID: too many for this page. Every TxID, with its "
+            "block-explorer link, is in the file transactions.csv attached to this PDF; the "
+            "section “{section}” sums them up per asset, address and day.",
+            "共有 {count} 笔交易带有交易哈希（TxID），本页无法全部列出。每个 TxID 及其区块浏览器"
+            "链接都在本 PDF 的附件 transactions.csv 中；“{section}”一节按币种、地址和日期做了汇总。",
+        ),
+    }
+)

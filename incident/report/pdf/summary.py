@@ -13,9 +13,12 @@ from incident.core.amounts import fmt_amount as amount
 from incident.report.pdf import glance
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
+from incident.report.pdf.listing import too_long
 from incident.report.pdf.markup import BR, font
 from incident.report.pdf.transactions import totals, txid_markup
 from incident.times import fmt_duration
+
+TICKETS = 40  # ticket numbers named on page one; the contact log has them all
 
 
 def _facts(ctx: Context) -> Any:
@@ -74,7 +77,11 @@ def _asks(ctx: Context) -> Any:
 def _tickets(ctx: Context) -> Any:
     tickets = ctx.state.tickets()
     parts: list[object] = [font(ctx.label(ctx.t("report.sum.tickets")), color=S.ACCENT_HEX)]
-    parts.append(", ".join(tickets) if tickets else ctx.t("report.sum.tickets-none"))
+    parts.append(", ".join(tickets[:TICKETS]) if tickets else ctx.t("report.sum.tickets-none"))
+    if len(tickets) > TICKETS:  # every one is in the contact log (or its attached list)
+        section = ctx.t("report.sec.contacts")
+        more = ctx.t("report.list.more-tickets", count=len(tickets) - TICKETS, section=section)
+        parts.append(ctx.grey(" ", more))
     due = ctx.state.follow_up_due()
     if due:
         parts += [BR, font(ctx.label(ctx.t("label.follow-up")), color=S.ACCENT_HEX), ctx.local(due)]
@@ -133,6 +140,9 @@ def _txids(ctx: Context) -> list[Any]:
     txs = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
     if not txs:
         return []
+    if too_long(ctx, len(txs)):
+        note = ctx.t("report.list.txids", count=len(txs), section=ctx.t("report.sec.transactions"))
+        return [ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"), ctx.p(note)]
     rows: list[list[Any]] = [
         ctx.head(
             "#",
