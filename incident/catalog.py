@@ -273,7 +273,7 @@ CATALOG.update(
             "Incident report: {platform} account {account}",
             "事件报告：{platform} 账户 {account}",
         ),
-        "report.author": ("Owner of {account}", "{account} 的账户所有人"),
+        "report.author": ("Owner of {account}", "{account} 的账户持有人"),
         "report.subject": (
             "Unauthorized access to {platform} account {account}, discovered {discovered}",
             "{platform} 账户 {account} 遭他人盗用，发现于 {discovered}",
@@ -302,18 +302,18 @@ CATALOG.update(
         "report.sum.intro": (
             "This account was taken over by someone else. Its owner asks support to act on the "
             "facts below; the full timeline, transactions and evidence follow in this report.",
-            "该账户已被他人盗用。账户所有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
+            "该账户已被他人盗用。账户持有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
         ),
         "report.sum.asks": ("What we ask of support", "请客服协助"),
         "report.sum.ask.freeze": (
             "Freeze the account now, or keep it frozen: block all withdrawals, trading, API keys "
             "and logins until the owner's identity is verified.",
-            "立即冻结账户（已冻结的请保持冻结）：在核实账户所有人身份之前，禁止一切提币、交易、API 调用和登录。",
+            "立即冻结账户（已冻结的请保持冻结）：在核实账户持有人身份之前，禁止一切提币、交易、API 调用和登录。",
         ),
         "report.sum.ask.recovery": (
             "Help the owner take the account back: after verifying their identity, reset the bound "
             "e-mail, phone and 2FA, and sign out every other device and session.",
-            "协助账户所有人找回账户：核实身份后，重置绑定的邮箱、手机号和二次验证，并登出其他所有设备和会话。",
+            "协助账户持有人找回账户：核实身份后，重置绑定的邮箱、手机号和双重验证，并登出其他所有设备和会话。",
         ),
         "report.sum.ask.reversal": (
             "Investigate the unauthorized transactions: stop or reverse what can still be stopped, "
@@ -889,6 +889,84 @@ CATALOG.update(
         "runner.import-unavailable": (
             "Importing is available from the command line: incident evidence import FILE",
             "请在命令行中导入：incident evidence import FILE",
+        ),
+    }
+)
+
+# Day-scale deadlines a platform sets, and the police message (issue 14).
+CATALOG.update(
+    {
+        "deadline.label": ("Deadlines set by the platform", "平台规定的期限"),
+        "deadline.met": ("done", "已完成"),
+        "deadline.left": ("{left} left", "还剩 {left}"),
+        "deadline.passed": ("passed {late} ago", "已过 {late}"),
+        "deadline.not-started": (
+            "counted from step {step}, not done yet",
+            "从步骤 {step} 完成时起算，该步骤尚未完成",
+        ),
+        "deadline.source": ("Source", "来源"),
+        "deadline.box": ("Deadlines", "期限"),
+        "deadline.reminder": ("Deadline: {title}", "期限：{title}"),
+        "label.unless": ("not when", "不适用条件"),
+        "label.after-step": ("after {step}", "自 {step} 完成起"),
+    }
+)
+
+# Issue 18 (finding 8) / issue 19: listings too long for pages, summarised, attached as CSV.
+CATALOG.update(
+    {
+        "report.list.note": (
+            "{count} {what}: more than the {limit} rows a table here holds, so this section "
+            "shows exact summaries, and every entry, each field in full, is in the file "
+            "{name} attached to this PDF (open the attachments panel, the paperclip, of your "
+            "PDF reader).",
+            "共 {count} 条{what}，超过本节表格最多可列的 {limit} 行，因此这里只列出准确的汇总；"
+            "每一条记录的全部字段都在本 PDF 的附件 {name} 中（在阅读器的“附件”面板，即回形针"
+            "图标中打开）。",
+        ),
+        "report.list.file-desc": (
+            "All {count} {what} of this report, one a row (CSV, UTF-8)",
+            "本报告全部 {count} 条{what}，每行一条（CSV，UTF-8 编码）",
+        ),
+        "report.list.what.transactions": ("transactions", "交易"),
+        "report.list.what.evidence": ("evidence entries", "证据"),
+        "report.list.what.timeline": ("timeline entries", "时间线记录"),
+        "report.list.what.logins": ("logins", "登录记录"),
+        "report.list.what.contacts": ("contacts with support", "客服联系记录"),
+        "report.list.per-asset": ("Per asset", "按币种汇总"),
+        "report.list.per-address": ("Per destination address", "按收款地址汇总"),
+        "report.list.per-day": ("Per day", "按日汇总"),
+        "report.list.per-kind": ("Per kind", "按类别汇总"),
+        "report.list.asset": ("Asset", "币种"),
+        "report.list.count": ("Count", "笔数"),
+        "report.list.lost": ("Unauthorized total", "未授权金额合计"),
+        "report.list.amounts": ("Unauthorized amounts", "未授权金额"),
+        "report.list.day": ("Day", "日期"),
+        "report.list.first": ("First", "最早"),
+        "report.list.last": ("Last", "最晚"),
+        "report.list.none": ("(none given)", "（未填写）"),
+        "report.list.unofficial": ("not official", "非官方"),
+        "report.list.other-addresses": (
+            "{count} other addresses together",
+            "其余 {count} 个地址合计",
+        ),
+        "report.list.files": (
+            "{count} attached files: too many to list here; each one's name, size and SHA-256 "
+            "is in evidence.csv, with its entry.",
+            "共 {count} 个附件，无法在此全部列出；每个附件的文件名、大小和 SHA-256 都与其证据条目"
+            "一起列在 evidence.csv 中。",
+        ),
+        "report.list.more-tickets": (
+            "and {count} more (see “{section}”)",
+            "另有 {count} 个（见“{section}”）",
+        ),
+        "report.list.other-ips": ("{count} other IP addresses together", "其余 {count} 个 IP 合计"),
+        "report.list.txids": (
+            "{count} transactions have a TxID: too many for this page. Every TxID, with its "
+            "block-explorer link, is in the file transactions.csv attached to this PDF; the "
+            "section “{section}” sums them up per asset, address and day.",
+            "共有 {count} 笔交易带有交易哈希（TxID），本页无法全部列出。每个 TxID 及其区块浏览器"
+            "链接都在本 PDF 的附件 transactions.csv 中；“{section}”一节按币种、地址和日期做了汇总。",
         ),
     }
 )

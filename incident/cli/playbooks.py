@@ -70,16 +70,25 @@ def show(name: str, lang: str, as_json: bool) -> None:
         flags = []
         if s.when:
             flags.append(f"{t('label.when', lang)} {s.when.step} = {'/'.join(s.when.answer)}")
+        if s.unless:
+            flags.append(f"{t('label.unless', lang)} {s.unless.step} = {'/'.join(s.unless.answer)}")
+        if s.platforms:
+            flags.append(f"{t('label.platform', lang)} {', '.join(s.platforms)}")
         if s.requires:
             flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
+        since = f" {t('label.after-step', lang, step=s.target_from)}" if s.target_from else ""
         click.echo(
             f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
-            f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)})"
+            f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)}{since})"
         )
         if flags:
             click.echo(f"      {'; '.join(flags)}")
         if s.options:
             click.echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
+    for d in pb.deadlines:
+        length = f"{d.days}d" if d.days else ""
+        length += f"{d.hours}h" if d.hours else ""
+        click.echo(f"{t('deadline.label', lang)}: {d.title.get(lang)} ({length}; {d.source})")
     if pb.platforms:
         click.echo("")
         for p in pb.platforms:

@@ -82,20 +82,36 @@ def report(
 @click.argument("kind", type=click.Choice([k.value for k in Kind]))
 @session_option
 @lang_option
+@click.option(
+    "--reply-to",
+    metavar="ADDRESS",
+    help="A safe address for replies, when the mailbox bound to the account may be compromised.",
+)
 @json_option
-def message(kind: str, session_id: str | None, lang: str | None, as_json: bool) -> None:
+def message(
+    kind: str, session_id: str | None, lang: str | None, reply_to: str | None, as_json: bool
+) -> None:
     """Print a ready-to-send message to support.
 
-    KIND is one of the choices shown above. The message is filled with the session's facts (account, discovery time, unauthorized transactions
-    with TxIDs, tickets) and never contains a password, 2FA code or recovery phrase. It ends
-    with the record reference, which `incident verify --expect` checks later.
+    KIND is one of the choices shown above; `police` writes the statement for a police report
+    instead. The message is filled with the session's facts (account, discovery time,
+    unauthorized transactions with TxIDs and explorer links, tickets, the police report) and
+    never contains a password, 2FA code or recovery phrase. It ends with the record
+    reference, which `incident verify --expect` checks later.
     """
     from incident.report.messages.compose import compose
 
     st = store()
     view = st.open(st.resolve(session_id), decode_all=True)
     warn(view.warnings)
-    msg = compose(view.state, kind, lang or view.state.lang, now(), integrity=view.integrity)
+    msg = compose(
+        view.state,
+        kind,
+        lang or view.state.lang,
+        now(),
+        integrity=view.integrity,
+        reply_to=reply_to,
+    )
     if as_json:
         print_json(msg.to_json())
         return

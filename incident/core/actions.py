@@ -165,16 +165,12 @@ def mark_step(
         if current.status == "done" and status == "done":
             raise StepError(f"step {step_id!r} is already done", "nothing was changed")
         if not engine.applies(step) and not force:
-            assert step.when is not None
-            if engine.waiting(step):
+            if step.when is not None and engine.waiting(step):
                 raise WaitingForAnswer(
                     f"step {step_id!r} depends on question {step.when.step!r}",
                     step_id=step.when.step,
                 )
-            raise Overridable(
-                f"step {step_id!r} does not apply: {step.when.step} was answered "
-                f"{state.answers.get(step.when.step)!r}"
-            )
+            raise Overridable(f"step {step_id!r} does not apply: {engine.why_not(step)}")
         unmet = engine.unmet(step)
         if unmet and status == "done" and not force:
             raise Overridable(f"step {step_id!r} needs {', '.join(unmet)} done first")
@@ -387,6 +383,10 @@ def contact(
 ) -> Draft:
     values = {"channel": channel, "summary": summary, "ticket": ticket, "agent": agent, "url": url}
     return Draft("contact", values)
+
+
+def police_report(*, number: str, filed: str, agency: str, note: str | None = None) -> Draft:
+    return Draft("police", {"number": number, "filed": filed, "agency": agency, "note": note})
 
 
 def close(store: Store, session_id: str, *, now: datetime, note: str | None = None) -> None:

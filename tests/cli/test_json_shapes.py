@@ -48,6 +48,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "blocked",
         "follow_up_due",
         "follow_up_overdue",
+        "deadlines",
         "evidence_count",
     }
     assert set(status["next"][0]) == STEP
@@ -59,7 +60,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "step_id",
         "value",
     }  # type: ignore[arg-type]
-    assert set(keys(run, "step", "done", "freeze-account", "--json")) == {
+    assert set(keys(run, "step", "done", "cancel-pending-withdrawals", "--json")) == {
         "session_id",
         "step_id",
         "status",

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from incident.core.state import Change, EvidenceItem, SessionState
 from incident.core.timeline import timeline
-from incident.playbook.engine import Engine
 
 if TYPE_CHECKING:
     from incident.core.view import SessionView
@@ -24,7 +23,7 @@ def steps(state: SessionState) -> list[dict[str, Any]]:
     rows = []
     for step in state.playbook.steps:
         s = state.steps[step.id]
-        due = Engine.due_at(step, state.discovered_at)
+        due = state.engine.due_at(step, state.discovered_at)
         applies = engine.applies(step)
         rows.append(
             {
