@@ -371,14 +371,3 @@ def repair(journal: Journal, error: IntegrityError, describe: Describe) -> Repai
     paths.write_private(journal.path, new)
     journal._write_head(head)
     return Repaired(lost, files, n, head)
-
-
-def describe_lost(lost: Lost) -> dict[str, Any]:
-    """A lost part as plain data (no bytes): for the event that records a repair."""
-    return {
-        "entries": list(lost.entries),
-        "reason": lost.reason,
-        "bytes": lost.size,
-        "sha256": lost.sha256,
-        "where": "head.json" if lost.offset < 0 else f"journal.log at byte {lost.offset}",
-    }
