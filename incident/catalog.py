@@ -594,3 +594,169 @@ CATALOG.update(
         ),
     }
 )
+
+# Issue 13: forgiving, safe input in the user's own language. Errors the core raises name
+# their field as {field} (the command line shows its option, the runner its question).
+CATALOG.update(
+    {
+        "error.label": ("Error", "错误"),
+        "error.warning": ("Warning", "警告"),
+        "error.value": ("the value", "输入值"),
+        "field.empty": ("{field} is empty", "{field}为空"),
+        "field.not-a-choice": (
+            "{field}: “{value}” is not one of {choices}",
+            "{field}：“{value}”不是可选值（{choices}）",
+        ),
+        "field.too-long": (
+            "{field} is longer than {max} characters",
+            "{field}超过 {max} 个字符",
+        ),
+        "field.invalid": ("{field} cannot be stored as given", "{field}的内容无法按原样保存"),
+        # amounts
+        "amount.hint": (
+            "use digits, a dot for decimals and commas only between groups of three digits: "
+            "1000.50 or 1,000.50",
+            "请用数字填写，小数用点号，逗号只能用于每三位分隔：1000.50 或 1,000.50",
+        ),
+        "amount.too-long": ("{field} is longer than {max} characters", "{field}超过 {max} 个字符"),
+        "amount.exponent": (
+            "{field} “{value}” is written with an exponent; it would be {meant}. "
+            "Nothing was stored",
+            "{field}“{value}”使用了科学计数法，相当于 {meant}。未保存任何内容",
+        ),
+        "amount.dot-ambiguous": (
+            "{field} “{value}” can be read two ways: {thousands} (dot between thousands) or "
+            "{decimal} (dot as decimal point). Nothing was stored; type {thousands} or {decimal}",
+            "{field}“{value}”有两种读法：{thousands}（点号分隔千位）或 {decimal}（点号是小数点）。"
+            "未保存任何内容；请输入 {thousands} 或 {decimal}",
+        ),
+        "amount.dot-groups": (
+            "{field} “{value}” seems to use dots between thousands, meaning {meant}. "
+            "Nothing was stored; type {meant}",
+            "{field}“{value}”似乎用点号分隔千位，即 {meant}。未保存任何内容；请输入 {meant}",
+        ),
+        "amount.comma-decimal": (
+            "{field} “{value}” seems to use a comma as decimal point, meaning {meant}. "
+            "Nothing was stored; type {meant}",
+            "{field}“{value}”似乎把逗号当作小数点，即 {meant}。未保存任何内容；请输入 {meant}",
+        ),
+        "amount.negative": (
+            "{field} “{value}” is negative; give the amount without a sign",
+            "{field}“{value}”是负数；请去掉符号填写数量",
+        ),
+        "amount.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        # times
+        "time.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        "time.hint": (
+            "use e.g. 2026-11-25 14:05, 14:05 (today), yesterday 14:05, 3pm or 2 hours ago",
+            "可以写 2026-11-25 14:05、14:05（今天）、昨天 14:05、下午3点 或 2小时前",
+        ),
+        "time.future": (
+            "{field} “{value}” was read as {understood}, which is in the future (now: {now}); "
+            "nothing was stored",
+            "{field}“{value}”被理解为 {understood}，晚于当前时间（{now}）；未保存任何内容",
+        ),
+        "time.future-hint": (
+            "give a time that has already passed; a time of day alone means today",
+            "请填写已经过去的时间；只写时刻表示今天",
+        ),
+        # files
+        "file.missing": ("no such file: {path}", "找不到文件：{path}"),
+        "file.not-regular": ("not a regular file: {path}", "不是普通文件：{path}"),
+        "file.not-regular-hint": ("attach the file itself", "请附上文件本身"),
+        "file.too-large": ("larger than {mb} MB: {path}", "文件超过 {mb} MB：{path}"),
+        "file.unreadable": ("cannot read {path} ({reason})", "无法读取 {path}（{reason}）"),
+        "file.empty": ("the file is empty: {path}", "文件是空的：{path}"),
+        "file.too-many-pixels": (
+            "image is too large to be a screenshot: {path}",
+            "图片太大，不像是截图：{path}",
+        ),
+        "file.too-many-pixels-hint": (
+            "at most {millions} million pixels",
+            "最多 {millions} 百万像素",
+        ),
+        "file.bad-image": (
+            "not a readable image (damaged, truncated or another kind of file): {path}",
+            "无法读取的图片（已损坏、不完整或不是图片）：{path}",
+        ),
+        "file.bad-image-hint": ("attach the original screenshot", "请附上原始截图"),
+        "file.image-kind": (
+            "{kind} images are not supported: {path}",
+            "不支持 {kind} 格式的图片：{path}",
+        ),
+        "file.image-kind-hint": ("use PNG or JPEG screenshots", "请使用 PNG 或 JPEG 截图"),
+        # secrets
+        "secret.seed": (
+            "{field} looks like a recovery (seed) phrase and was not stored",
+            "{field}看起来含有助记词，未保存",
+        ),
+        "secret.private-key": (
+            "{field} looks like a private key and was not stored",
+            "{field}看起来含有私钥，未保存",
+        ),
+        "secret.password": (
+            "{field} looks like it contains a password; nothing was stored",
+            "{field}看起来含有密码；未保存任何内容",
+        ),
+        "secret.otp": (
+            "{field} looks like it contains a one-time code; nothing was stored",
+            "{field}看起来含有一次性验证码；未保存任何内容",
+        ),
+        "secret.store-anyway": ("Store it anyway?", "仍然保存？"),
+        "secret.not-stored": ("nothing was stored", "未保存任何内容"),
+        # the command line's own words
+        "session.chosen": (
+            "Using session {sid} ({platform} / {account}), the most recently active open one; "
+            "choose another with --session ID",
+            "正在使用最近活动的进行中事件 {sid}（{platform} / {account}）；如需其他事件请加 --session 编号",
+        ),
+        "session.in": (
+            "session {sid} ({platform} / {account})",
+            "事件 {sid}（{platform} / {account}）",
+        ),
+        "cli.recorded": (
+            "Recorded {what} E{n} in session {sid} ({platform} / {account}).",
+            "已在事件 {sid}（{platform} / {account}）中记录{what} E{n}。",
+        ),
+        "cli.no-evidence": (
+            "No evidence yet. Add some with: incident evidence --help",
+            "尚无证据。添加证据：incident evidence --help",
+        ),
+        "cli.file-name": ("the file name", "文件名"),
+        "cli.interrupted": (
+            "Interrupted; everything recorded so far is saved.",
+            "已中断；已记录的内容都已保存。",
+        ),
+        "cli.unexpected": (
+            "unexpected {error} (nothing recorded was lost; set INCIDENT_DEBUG=1 for details)",
+            "意外错误 {error}（已记录的内容没有丢失；设置 INCIDENT_DEBUG=1 可查看详情）",
+        ),
+        "cli.next.confirm": (
+            "Remove it, or pass --yes if it is not one",
+            "请删掉它；如果其实不是，请加上 --yes",
+        ),
+        "cli.next.force": ("add --force to record it anyway", "如仍要记录，请加上 --force"),
+        "cli.next.answer": (
+            "answer it with: incident answer {step} VALUE",
+            "请回答：incident answer {step} 选项",
+        ),
+        "cli.next.answer-first": (
+            "answer it first: incident answer {step} VALUE",
+            "请先回答：incident answer {step} 选项",
+        ),
+        "cli.next.mark": (
+            "mark it with: incident step done {step}",
+            "请标记：incident step done {step}",
+        ),
+        "cli.next.reopen": ("reopen it with: incident reopen", "重新打开：incident reopen"),
+        "cli.next.step-ids": (
+            "step ids are shown by: incident status",
+            "步骤编号可用 incident status 查看",
+        ),
+        "time.zone": ("unknown time zone “{value}”", "未知时区“{value}”"),
+        "time.zone-hint": (
+            "use an IANA name such as Asia/Shanghai or UTC",
+            "请使用 IANA 时区名，例如 Asia/Shanghai 或 UTC",
+        ),
+    }
+)

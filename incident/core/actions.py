@@ -24,7 +24,6 @@ from incident.core.store import Store, Writer
 from incident.core.text import clean_text
 from incident.errors import (
     ActionStep,
-    EvidenceError,
     NeedsConfirmation,
     Overridable,
     QuestionStep,
@@ -63,9 +62,9 @@ def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> li
     findings = guards.needs_confirmation(fields)
     if findings and not confirmed:
         first = findings[0]
-        raise NeedsConfirmation(
-            f"{{field}} looks like it contains a {first.what}; nothing was stored",
-            guards.NEVER_ASKS,
+        raise NeedsConfirmation.said(
+            "secret.password" if first.what == "password" else "secret.otp",
+            "guard.never-asks",
             field=first.field,
             what=first.what,
         )
@@ -98,11 +97,10 @@ def start(
         if len(value) > MAX_NAME:
             raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
     _check_text([("platform", platform), ("account", account)], confirmed=False)
-    discovered = parse_time(discovered_at, tz_name) if discovered_at else now
-    if discovered > now:
-        raise UsageError(
-            "{field} is in the future", "give the time you first noticed", field="discovered_at"
-        )
+    discovered = (
+        parse_time(discovered_at, tz_name, now, field="discovered_at") if discovered_at else now
+    )
+    discovered = min(discovered, now)  # within the clock skew parse_time allows
     matched = found.playbook.platform(platform)
 
     def make(session_id: str) -> ev.SessionStarted:
@@ -230,13 +228,13 @@ def _attach(writer: Writer, incoming: list[Incoming]) -> list[Attachment]:
     return [item.attachment(writer.blobs.put(item.data)) for item in incoming]
 
 
-def build(draft: Draft, tz: str) -> EvidenceModel:
-    """The evidence a draft describes, read in the session's zone ``tz``."""
+def build(draft: Draft, tz: str, now: datetime | None = None) -> EvidenceModel:
+    """The evidence a draft describes, read in the session's zone ``tz`` (nothing after ``now``)."""
     try:
         kind = kinds.get(draft.kind)
     except KeyError:
         raise UsageError(f"no evidence kind {draft.kind!r}") from None
-    return kind.build(draft.values, Reading(tz))
+    return kind.build(draft.values, Reading(tz, now))
 
 
 def add_evidence(
@@ -248,12 +246,16 @@ def add_evidence(
     files: Sequence[Path] = (),
     step_id: str | None = None,
     confirmed: bool = False,
+    lang: str | None = None,
 ) -> Recorded:
-    """Check everything first (files, secrets, step id), then store files, then the event."""
+    """Check everything first (files, secrets, step id), then store files, then the event.
+
+    The warnings it reports are in ``lang`` (default: the session's).
+    """
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
         _writable(writer)
-        evidence = build(draft, writer.state.tz)
+        evidence = build(draft, writer.state.tz, now)
         if step_id is not None:
             _step(writer.state, step_id)
         fields: list[tuple[str, str | None]] = [
@@ -269,8 +271,16 @@ def add_evidence(
                 evidence.url, evidence.channel, writer.state.platform_info
             )
             evidence = evidence.model_copy(update={"official": official, "warning": warning})
-            if warning:
-                warnings.append(warning)
+            said = guards.contact_warning(
+                evidence.url,
+                evidence.channel,
+                official,
+                writer.state.platform_info,
+                lang or writer.state.lang,
+                writer.state.platform,
+            )
+            if said:
+                warnings.append(said)
         attachments = _attach(writer, incoming)
         writer.append(
             ev.EvidenceAdded(
@@ -355,9 +365,6 @@ def reopen(store: Store, session_id: str, *, now: datetime) -> None:
         writer.append(ev.SessionReopened(at=now))
 
 
-def check_value(kind: str, name: str, text: str, tz: str) -> None:
+def check_value(kind: str, name: str, text: str, tz: str, now: datetime | None = None) -> None:
     """Read one typed value as its field would (a form checks each answer as it is typed)."""
-    field_ = kinds.get(kind).field(name)
-    if field_.choices and text not in field_.choices:
-        raise EvidenceError(f"{{field}}: {text!r} is not a choice", field=name)
-    field_.read(text, Reading(tz))
+    kinds.get(kind).field(name).read_value(text.strip(), Reading(tz, now))

@@ -138,15 +138,9 @@ def refuse_secrets(fields: Iterable[tuple[str, str | None]]) -> None:
         if not value:
             continue
         if _has_seed_phrase(value):
-            raise SecretRefused(
-                "{field} looks like a recovery (seed) phrase and was not stored",
-                NEVER_ASKS,
-                field=name,
-            )
+            raise SecretRefused.said("secret.seed", "guard.never-asks", field=name)
         if _has_private_key(value):
-            raise SecretRefused(
-                "{field} looks like a private key and was not stored", NEVER_ASKS, field=name
-            )
+            raise SecretRefused.said("secret.private-key", "guard.never-asks", field=name)
 
 
 def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding]:

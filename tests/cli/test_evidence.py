@@ -51,10 +51,10 @@ def test_transaction_is_exact_and_in_utc(run: Runner, session: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--amount", "12,3x"], "cannot read amount"),
-        (["--amount", "NaN"], "cannot read amount"),
+        (["--amount", "12,3x"], "cannot read --amount"),
+        (["--amount", "NaN"], "cannot read --amount"),
         (["--amount", "-5"], "negative"),
-        (["--time", "tomorrow-ish"], "cannot read time"),
+        (["--time", "tomorrow-ish"], "cannot read --time"),
         (["--asset", "US DT"], "cannot read asset"),
         (["--type", "theft"], "Invalid value for '--type'"),
     ],

@@ -53,7 +53,7 @@ def test_start_json_and_without_terminal_does_not_run(run: Runner) -> None:
     ("args", "message"),
     [
         (["--playbook", "no-such-book"], "no playbook named 'no-such-book'"),
-        (["--playbook", "crypto-exchange", "--discovered-at", "last night"], "cannot read time"),
+        (["--playbook", "crypto-exchange", "--discovered-at", "nightish"], "cannot read"),
         (["--playbook", "crypto-exchange", "--tz", "Nowhere/City"], "unknown time zone"),
         (["--playbook", "crypto-exchange", "--discovered-at", "2999-01-01T00:00"], "in the future"),
         (["--playbook", "missing.yaml"], "no such file"),

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from incident.bilingual import Text
 from incident.core.text import Frozen
-from incident.errors import EvidenceError
+from incident.errors import EvidenceError, IncidentError
 from incident.playbook.schema import Platform
 
 
@@ -27,9 +27,10 @@ class EvidenceModel(Frozen):
 
 @dataclass(frozen=True)
 class Reading:
-    """What reading a typed value needs to know about its session."""
+    """What reading a typed value needs to know about its session (and the clock)."""
 
     tz: str
+    now: datetime | None = None  # a time after it is refused; None: the system clock
 
 
 # Text as typed -> the value the model takes; raises EvidenceError naming what is wrong.
@@ -62,6 +63,21 @@ class Field:
     def option(self) -> str:
         return "--" + (self.flag or self.name.replace("_", "-"))
 
+    def read_value(self, text: str, reading: Reading) -> object:
+        """``text`` (trimmed) as the model takes it; an error names this field."""
+        if self.choices and text not in self.choices:
+            raise EvidenceError.said(
+                "field.not-a-choice",
+                values={"value": text, "choices": ", ".join(self.choices)},
+                field=self.name,
+            )
+        try:
+            return self.read(text, reading)
+        except IncidentError as exc:
+            if exc.field is None:
+                exc.field = self.name
+            raise
+
 
 M = TypeVar("M", bound=EvidenceModel)
 
@@ -85,16 +101,13 @@ class Kind(Generic[M]):
         """The model from what a user typed: blanks left out, each value read by its field."""
         data: dict[str, Any] = {}
         for f in self.fields:
-            raw = values.get(f.name)
-            if raw is None or not raw.strip():
+            given = values.get(f.name)
+            raw = given.strip() if given is not None else ""  # every field is trimmed
+            if not raw:
                 if f.required:
-                    raise EvidenceError("{field} is empty", field=f.name)
+                    raise EvidenceError.said("field.empty", field=f.name)
                 continue
-            if f.choices and raw not in f.choices:
-                raise EvidenceError(
-                    f"{{field}}: {raw!r} is not one of {', '.join(f.choices)}", field=f.name
-                )
-            data[f.name] = f.read(raw, reading)
+            data[f.name] = f.read_value(raw, reading)
         return self.validate(data)
 
     def validate(self, data: Mapping[str, Any]) -> M:

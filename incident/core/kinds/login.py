@@ -26,7 +26,7 @@ class Login(EvidenceModel):
 
 
 def _time(text: str, reading: Reading) -> object:
-    return parse_time(text, reading.tz)
+    return parse_time(text, reading.tz, reading.now)
 
 
 def read_ip(text: str, reading: Reading | None = None) -> str:

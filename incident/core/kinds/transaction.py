@@ -6,10 +6,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal, get_args
 
-from pydantic import field_validator
+from pydantic import field_serializer, field_validator
 
 from incident.bilingual import Text
-from incident.core.amounts import fmt_amount, parse_amount
+from incident.core.amounts import fmt_amount, parse_amount, plain_amount
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
 from incident.core.text import CleanText, ShortText
 from incident.errors import EvidenceError
@@ -53,6 +53,11 @@ class Transaction(EvidenceModel):
             raise ValueError("amount must be a finite number")
         return value
 
+    @field_serializer("amount", when_used="json")
+    def _plain(self, value: Decimal) -> str:
+        # "0.00000001", never "1E-8": the journal, exports and JSON carry plain decimals.
+        return plain_amount(value)
+
     def happened_at(self) -> datetime:
         return self.time
 
@@ -75,7 +80,7 @@ def parse_asset(text: str, reading: Reading | None = None) -> str:
 
 
 def _time(text: str, reading: Reading) -> object:
-    return parse_time(text, reading.tz)
+    return parse_time(text, reading.tz, reading.now)
 
 
 def _amount(text: str, reading: Reading) -> object:
