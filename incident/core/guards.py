@@ -27,9 +27,44 @@ _LABELLED_HEX = re.compile(
 )
 # "my password was changed" tells what happened to it; "my password is Tr0ub4dor" gives it.
 _ABOUT_A_PASSWORD = frozenset(
-    "changed reset stolen compromised leaked hacked wrong incorrect correct updated modified "
-    "weak strong same different expired invalid rejected locked unknown known required working "
-    "accepted still also already being never gone taken useless not none empty blank".split()
+    [
+        "changed",
+        "reset",
+        "stolen",
+        "compromised",
+        "leaked",
+        "hacked",
+        "wrong",
+        "incorrect",
+        "correct",
+        "updated",
+        "modified",
+        "weak",
+        "strong",
+        "same",
+        "different",
+        "expired",
+        "invalid",
+        "rejected",
+        "locked",
+        "unknown",
+        "known",
+        "required",
+        "working",
+        "accepted",
+        "still",
+        "also",
+        "already",
+        "being",
+        "never",
+        "gone",
+        "taken",
+        "useless",
+        "not",
+        "none",
+        "empty",
+        "blank",
+    ]
 )
 # A password is named by one of these words, then given: after a separator that says "this is
 # it" (password: X, 密码是X), after is/was/to (is Tr0ub4dor), or straight after (pw Tr0ub4dor,
