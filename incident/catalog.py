@@ -660,6 +660,11 @@ CATALOG.update(
             "give a time that has already passed; a time of day alone means today",
             "请填写已经过去的时间；只写时刻表示今天",
         ),
+        "network.inferred": (
+            "Network set to {network}, the home network of {asset}; "
+            "if it went over another network, give that network.",
+            "网络已设为 {network}（{asset} 的主网络）；如果实际走的是别的网络，请填写该网络。",
+        ),
         # files
         "file.missing": ("no such file: {path}", "找不到文件：{path}"),
         "file.not-regular": ("not a regular file: {path}", "不是普通文件：{path}"),

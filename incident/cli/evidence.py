@@ -127,10 +127,19 @@ def _record(
         confirmed,
     )
     if as_json:
-        print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
+        print_json(
+            {
+                "session_id": sid,
+                "number": result.number,
+                "warnings": result.warnings,
+                "notes": result.notes,
+            }
+        )
         return
     for warning in result.warnings:
         click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
     label = what.get(lang()) if what is not None else say("label.evidence")
     label = label.lower() if lang() == "en" else label
     click.echo(say("cli.recorded", what=label, n=result.number, **session_words()))

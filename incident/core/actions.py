@@ -13,11 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from incident.catalog import Lang
+from incident.catalog import Lang, t
 from incident.core import events as ev
 from incident.core import guards, kinds
 from incident.core.attachments import Attachment, Incoming, read_file
-from incident.core.kinds.base import EvidenceModel, Reading
+from incident.core.kinds.base import EvidenceModel, Note, Reading
 from incident.core.kinds.contact import Contact
 from incident.core.state import SessionState
 from incident.core.store import Store, Writer
@@ -46,6 +46,7 @@ class Recorded:
 
     number: int
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was filled in for the user
 
 
 @dataclass(frozen=True)
@@ -230,11 +231,16 @@ def _attach(writer: Writer, incoming: list[Incoming]) -> list[Attachment]:
 
 def build(draft: Draft, tz: str, now: datetime | None = None) -> EvidenceModel:
     """The evidence a draft describes, read in the session's zone ``tz`` (nothing after ``now``)."""
+    return read(draft, tz, now)[0]
+
+
+def read(draft: Draft, tz: str, now: datetime | None = None) -> tuple[EvidenceModel, list[Note]]:
+    """``build``, and what reading filled in on the user's behalf (a network from the asset)."""
     try:
         kind = kinds.get(draft.kind)
     except KeyError:
         raise UsageError(f"no evidence kind {draft.kind!r}") from None
-    return kind.build(draft.values, Reading(tz, now))
+    return kind.read(draft.values, Reading(tz, now))
 
 
 def add_evidence(
@@ -255,7 +261,7 @@ def add_evidence(
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
         _writable(writer)
-        evidence = build(draft, writer.state.tz, now)
+        evidence, filled = read(draft, writer.state.tz, now)
         if step_id is not None:
             _step(writer.state, step_id)
         fields: list[tuple[str, str | None]] = [
@@ -291,7 +297,9 @@ def add_evidence(
                 confirmed=agreed,
             )
         )
-        return Recorded(writer.evidence_count, warnings)
+        said = lang or writer.state.lang
+        notes = [t(key, said, **values) for key, values in filled]
+        return Recorded(writer.evidence_count, warnings, notes)
 
 
 # Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).

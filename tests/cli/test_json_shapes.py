@@ -69,6 +69,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "session_id",
         "number",
         "warnings",
+        "notes",
     }  # type: ignore[arg-type]
     ev = keys(run, "evidence", "list", "--json")
     assert isinstance(ev, dict) and set(ev) == {"session_id", "evidence"}

@@ -35,6 +35,10 @@ class Reading:
 
 # Text as typed -> the value the model takes; raises EvidenceError naming what is wrong.
 Reader = Callable[[str, Reading], object]
+# Something reading the input filled in, said to the user: a catalog key and its values.
+Note = tuple[str, dict[str, object]]
+# What a kind fills in from the other fields (a network from its asset); says what it did.
+Complete = Callable[[dict[str, Any]], list[Note]]
 # What to offer as the answer, from the platform and the answers so far (a form's default).
 Suggest = Callable[[Platform | None, Mapping[str, str | None]], str | None]
 
@@ -93,12 +97,17 @@ class Kind(Generic[M]):
     describe: Callable[[M, str, str], str]  # (evidence, lang, tz) -> one line, no number
     recorded: Text  # the timeline's line: "{label} recorded (E{n})"; more fields allowed
     recorded_values: Callable[[M, str], dict[str, object]] = lambda e, lang: {}
+    complete: Complete | None = None
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
     def build(self, values: Mapping[str, str | None], reading: Reading) -> M:
         """The model from what a user typed: blanks left out, each value read by its field."""
+        return self.read(values, reading)[0]
+
+    def read(self, values: Mapping[str, str | None], reading: Reading) -> tuple[M, list[Note]]:
+        """``build``, and what was filled in on the user's behalf (to tell them)."""
         data: dict[str, Any] = {}
         for f in self.fields:
             given = values.get(f.name)
@@ -108,7 +117,8 @@ class Kind(Generic[M]):
                     raise EvidenceError.said("field.empty", field=f.name)
                 continue
             data[f.name] = f.read_value(raw, reading)
-        return self.validate(data)
+        notes = self.complete(data) if self.complete else []
+        return self.validate(data), notes
 
     def validate(self, data: Mapping[str, Any]) -> M:
         try:

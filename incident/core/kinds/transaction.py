@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import field_serializer, field_validator
 
 from incident.bilingual import Text
 from incident.core.amounts import fmt_amount, parse_amount, plain_amount
-from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
+from incident.core.kinds.base import EvidenceModel, Field, Kind, Note, Reading
+from incident.core.networks import infer_network, normalize_network
 from incident.core.text import CleanText, ShortText
 from incident.errors import EvidenceError
 from incident.times import parse_time
@@ -87,6 +88,23 @@ def _amount(text: str, reading: Reading) -> object:
     return parse_amount(text)
 
 
+def read_network(text: str, reading: Reading | None = None) -> str:
+    """A known network in its one spelling ("trc20" -> "TRON (TRC20)"); others as typed."""
+    known = normalize_network(text)
+    return known.label if known else text.strip()
+
+
+def _complete(data: dict[str, Any]) -> list[Note]:
+    """Without a network, the one the asset must be on (BTC, ETH, TRX, SOL...), said so."""
+    if data.get("network") or not data.get("asset"):
+        return []
+    network = infer_network(str(data["asset"]))
+    if network is None:
+        return []
+    data["network"] = network.label
+    return [("network.inferred", {"network": network.label, "asset": data["asset"]})]
+
+
 def _describe(e: Transaction, lang: str, tz: str) -> str:
     body = f"{type_label(e.tx_type, lang)} {fmt_amount(e.amount)} {e.asset}"
     return body + (f" · TxID {e.txid}" if e.txid else "")
@@ -151,7 +169,8 @@ KIND = Kind(
             "network",
             label=Text(en="Network", zh="网络"),
             prompt=Text(en="Network (optional, e.g. TRC20)", zh="网络（可选，如 TRC20）"),
-            help="Network / chain, e.g. TRC20, ERC20, BTC.",
+            help="Network / chain, e.g. TRC20, ERC20, BTC (default: the asset's own, if only one).",
+            read=read_network,
             metavar="N",
         ),
         Field(
@@ -167,6 +186,7 @@ KIND = Kind(
         en="Unauthorized {tx_type} recorded (E{n}): {amount} {asset}",
         zh="记录未授权{tx_type}（E{n}）：{amount} {asset}",
     ),
+    complete=_complete,
     recorded_values=lambda e, lang: {
         "tx_type": type_label(e.tx_type, lang),
         "amount": fmt_amount(e.amount),
