@@ -723,6 +723,88 @@ CATALOG.update(
             "Recorded {what} E{n} in session {sid} ({platform} / {account}).",
             "已在事件 {sid}（{platform} / {account}）中记录{what} E{n}。",
         ),
+        "cli.started": (
+            "Started session {sid} ({platform} / {account}).",
+            "已开始事件 {sid}（{platform} / {account}）。",
+        ),
+        "cli.started-default": (
+            "Commands without --session now use this session; {count} other open session(s) "
+            "are listed by: incident list",
+            "不带 --session 的命令现在都作用于这个事件；另有 {count} 个进行中的事件，可用 incident list 查看",
+        ),
+        "cli.next-after-start": (
+            "Next: `incident status` to see what to do, or `incident run` to be walked through.",
+            "下一步：运行 `incident status` 查看要做什么，或运行 `incident run` 按步骤处置。",
+        ),
+        "cli.no-sessions": (
+            "No sessions yet. Start one with: incident start --help",
+            "还没有任何事件。开始一个：incident start --help",
+        ),
+        "cli.list-line": (
+            "started {started} · discovered {discovered} · last activity {last} · "
+            "{done}/{total} steps done · {evidence} evidence",
+            "开始于 {started} · 发现于 {discovered} · 最近活动 {last} · "
+            "已完成 {done}/{total} 步 · 证据 {evidence} 条",
+        ),
+        "cli.marked": (
+            "{step}: {status} (session {sid}, {platform} / {account})",
+            "{step}：{status}（事件 {sid}，{platform} / {account}）",
+        ),
+        "cli.override": (", override recorded", "，已强制记录"),
+        "cli.answered": (
+            "{step}: {value} (session {sid}, {platform} / {account})",
+            "{step}：{value}（事件 {sid}，{platform} / {account}）",
+        ),
+        "cli.closed": (
+            "Closed session {sid} ({platform} / {account}). "
+            "Reopen it with: incident reopen --session {sid}",
+            "已结束事件 {sid}（{platform} / {account}）。重新打开：incident reopen --session {sid}",
+        ),
+        "cli.reopened": (
+            "Reopened session {sid} ({platform} / {account}).",
+            "已重新打开事件 {sid}（{platform} / {account}）。",
+        ),
+        "cli.answer-with": (
+            "Answer with: incident answer {step} VALUE (or its number)   {options}",
+            "回答：incident answer {step} 选项（或其编号）   {options}",
+        ),
+        "cli.done-with": (
+            "When done: incident step done {step}",
+            "完成后：incident step done {step}",
+        ),
+        "cli.wrote": ("Wrote {path}", "已写入 {path}"),
+        "start.ask-discovered": (
+            "When did you notice? (Enter = now; e.g. 14:05, yesterday 22:30, 2 hours ago)",
+            "你是什么时候发现的？（直接回车表示现在；例如 14:05、昨天 22:30、2小时前）",
+        ),
+        "platform.unknown": (
+            "“{platform}” is not one of this playbook's platforms ({known}); nothing was started",
+            "“{platform}”不在本手册的平台列表中（{known}）；未开始处置",
+        ),
+        "platform.did-you-mean": (
+            "“{platform}” is not one of this playbook's platforms ({known}); did you mean "
+            "{closest}? Nothing was started",
+            "“{platform}”不在本手册的平台列表中（{known}）；你是不是要找 {closest}？未开始处置",
+        ),
+        "platform.unknown-hint": (
+            "give one of them with --platform, or add --yes to start with “{platform}” anyway",
+            "请用 --platform 指定其中一个，或加上 --yes 仍以“{platform}”开始",
+        ),
+        "platform.ask-closest": (
+            "“{platform}” is not a platform this playbook knows. Did you mean {closest}?",
+            "本手册不认识“{platform}”。你是不是要找 {closest}？",
+        ),
+        "platform.ask-anyway": (
+            "Start with “{platform}” anyway? Steps will show general advice only "
+            "(this playbook knows {known})",
+            "仍以“{platform}”开始吗？步骤只会显示通用建议（本手册支持 {known}）",
+        ),
+        "platform.not-started": ("nothing was started", "未开始处置"),
+        "platform.general-advice": (
+            "“{platform}” is not one of this playbook's platforms ({known}); steps show general "
+            "advice and support contacts cannot be checked.",
+            "“{platform}”不在本手册的平台列表中（{known}）：步骤只显示通用建议，客服联系方式也无法核实。",
+        ),
         "cli.no-evidence": (
             "No evidence yet. Add some with: incident evidence --help",
             "尚无证据。添加证据：incident evidence --help",

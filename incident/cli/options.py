@@ -90,8 +90,13 @@ def resolve(st: Store, session_id: str | None) -> str:
 
     Without ``--session`` and with more than one open session, it says which one it chose.
     """
+    from incident.errors import IncidentError
+
     sid = st.resolve(session_id)
-    first = st.first_event(sid)
+    try:
+        first = st.first_event(sid)
+    except IncidentError:  # a damaged journal: the command itself says what is wrong
+        return sid
     use_lang(first.lang)
     ctx = click.get_current_context(silent=True)
     if ctx is not None:

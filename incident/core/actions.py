@@ -121,6 +121,24 @@ def start(
     return store.create(make, now).state
 
 
+@dataclass(frozen=True)
+class PlatformCheck:
+    """A platform the playbook does not list: the ones it does, and the closest of them."""
+
+    known: list[str]
+    closest: str | None
+
+
+def check_platform(playbook: str, platform: str) -> PlatformCheck | None:
+    """None when the playbook knows ``platform`` (or lists none); else what it knows instead."""
+    book = loader.find(playbook).playbook
+    if not book.platforms or book.platform(platform) is not None:
+        return None
+    names = {n.casefold(): p.name for p in book.platforms for n in (p.id, p.name, *p.aliases)}
+    close = difflib.get_close_matches(platform.strip().casefold(), list(names), n=1, cutoff=0.6)
+    return PlatformCheck([p.name for p in book.platforms], names[close[0]] if close else None)
+
+
 def _step(state: SessionState, step_id: str) -> Step:
     step = state.playbook.step(step_id)
     if step is None:
@@ -214,6 +232,8 @@ def answer(
             ),
             None,
         )
+        if chosen is None and wanted.isdigit() and 1 <= int(wanted) <= len(step.options):
+            chosen = step.options[int(wanted) - 1].value  # the number the runner shows: [2]
         if chosen is None:
             options = ", ".join(o.value for o in step.options)
             raise UsageError(

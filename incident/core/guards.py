@@ -211,11 +211,10 @@ def _has_password(text: str) -> bool:
     for named in _PW_NAME.finditer(text):
         after = text[named.end() :]
         strong = _STRONG_SEP.match(after)
-        weak = None if strong else _WEAK_SEP.match(after)
-        rest = after[(strong or weak).end() :] if (strong or weak) else after.lstrip()
-        straight = not (strong or weak)
+        sep = strong or _WEAK_SEP.match(after)
+        rest = after[sep.end() :] if sep else after.lstrip()
         token = _TOKEN.match(rest)
-        if token and _given(token.group(0), bool(strong), straight):
+        if token and _given(token.group(0), bool(strong), straight=sep is None):
             return True
     if _PW_NAME.search(text):
         for one in _ONE.finditer(text):

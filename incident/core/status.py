@@ -158,12 +158,24 @@ def status(state: SessionState, now: datetime) -> Status:
     )
 
 
-def summaries(store: Store) -> list[dict[str, Any]]:
-    """One row per session for `incident list`, most recently active first."""
+def summaries(store: Store, now: datetime | None = None) -> list[dict[str, Any]]:
+    """One row per session for `incident list`, most recently active first.
+
+    Each row tells sessions apart: when it was started and discovered, its last activity and
+    its progress (which reads the whole session; ``None`` when it cannot be read).
+    """
+    from incident.errors import IncidentError
+
     rows = []
     for sid, head in store.heads():
         first = store.first_event(sid)
         updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
+        try:
+            progress: dict[str, int] | None = status(
+                store.open(sid).state, now or first.at
+            ).to_json()["progress"]
+        except IncidentError:
+            progress = None
         rows.append(
             {
                 "session_id": sid,
@@ -171,12 +183,17 @@ def summaries(store: Store) -> list[dict[str, Any]]:
                 "playbook": first.playbook.id,
                 "platform": first.platform,
                 "account": first.account,
+                "lang": first.lang,
+                "started_at": first.at.isoformat(),
+                "started_local": fmt_local(first.at, first.tz),
                 "discovered_at": first.discovered_at.isoformat(),
+                "discovered_local": fmt_local(first.discovered_at, first.tz),
                 "last_activity": updated.isoformat(),
                 "last_activity_local": fmt_local(updated, first.tz),
                 "entries": head.count,
                 "evidence_count": int(head.meta.get("evidence", 0)),
+                "progress": progress,
             }
         )
-    rows.sort(key=lambda r: r["last_activity"], reverse=True)
+    rows.sort(key=lambda r: str(r["last_activity"]), reverse=True)
     return rows

@@ -27,6 +27,11 @@ def test_shapes(run: Runner, session: str) -> None:
         "last_activity_local",
         "entries",
         "evidence_count",
+        "lang",
+        "started_at",
+        "started_local",
+        "discovered_local",
+        "progress",
     }
     status = keys(run, "status", "--json")
     assert isinstance(status, dict)

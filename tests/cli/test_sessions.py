@@ -81,6 +81,7 @@ def test_start_with_unknown_platform_warns(run: Runner) -> None:
         "--account",
         "u1",
         "--no-run",
+        "--yes",
     )
     assert "not one of this playbook's platforms" in result.output
 

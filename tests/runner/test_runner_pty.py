@@ -168,7 +168,7 @@ def test_a_whole_run_on_each_branch_records_everything(
     assert len(txs) == 1
     tx = txs[0]
     assert tx["amount"] == AMOUNT and Decimal(tx["amount"]) == Decimal(AMOUNT)
-    assert (tx["asset"], tx["tx_type"], tx["network"]) == ("USDT", "withdrawal", "TRC20")
+    assert (tx["asset"], tx["tx_type"], tx["network"]) == ("USDT", "withdrawal", "TRON (TRC20)")
     assert tx["time"].startswith("2026-11-25T06:05:00")  # 14:05 in Asia/Shanghai
     assert tx["step_id"] == "review-transactions"
 
@@ -350,10 +350,31 @@ def test_start_on_a_terminal_opens_the_runner(tmp_path: Path) -> None:
         "a@b.c",
         cwd=tmp_path,
     )
+    tty.prompt("When did you notice?", "")  # Enter: now
     shown = tty.screen("[q] quit")
     assert "> Can you still sign in to the exchange?" in shown
     tty.child.send("q")
     assert tty.finish() == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"), [("en", "When did you notice?"), ("zh", "你是什么时候发现的？")]
+)
+def test_a_new_session_asks_when_it_was_noticed(
+    run: Runner, tmp_path: Path, lang: str, question: str
+) -> None:
+    tty = Tty(
+        "start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a@b.c",
+        "--tz", "Asia/Shanghai", "--lang", lang, cwd=tmp_path,
+    )  # fmt: skip
+    tty.prompt(question, "in 3 days")  # the future: refused, showing the time understood
+    tty.child.expect_exact("CST")
+    tty.prompt(question, "2小时前" if lang == "zh" else "2 hours ago")
+    tty.screen("[q]")
+    tty.child.send("q")
+    assert tty.finish() == 0
+    status = json.loads(run.ok("status", "--json").stdout)
+    assert 119 <= status["minutes_since_discovery"] <= 121
 
 
 def test_without_a_terminal_it_points_to_the_other_commands(session: str, tmp_path: Path) -> None:
@@ -418,6 +439,7 @@ def test_closed_session_and_unknown_platform(run: Runner, tmp_path: Path) -> Non
         "--account",
         "a@b.c",
         "--no-run",
+        "--yes",
         "--json",
     )
     sid = json.loads(result.stdout)["session_id"]
