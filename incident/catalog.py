@@ -805,6 +805,30 @@ CATALOG.update(
             "advice and support contacts cannot be checked.",
             "“{platform}”不在本手册的平台列表中（{known}）：步骤只显示通用建议，客服联系方式也无法核实。",
         ),
+        "key.passphrase-new": (
+            "No secure keyring here, so your data is locked with a passphrase you choose now. "
+            "It cannot be recovered: without it nobody, not even you, can open your sessions. "
+            "A desktop keyring (Secret Service, Keychain) avoids typing it each time; "
+            "back the key up with: incident key export FILE",
+            "这里没有安全的系统钥匙串，所以你的数据将用你现在设置的口令加密。口令无法找回：忘记口令，"
+            "任何人（包括你自己）都打不开这些记录。桌面系统的钥匙串（Secret Service、Keychain）可以免去每次输入；"
+            "备份密钥请运行：incident key export 文件名",
+        ),
+        "key.passphrase": ("Passphrase for incident's data", "incident 数据口令"),
+        "key.passphrase-again": ("Repeat the passphrase", "请再输入一次口令"),
+        "key.none-yet": (
+            "Nothing is set up yet in {home}: the data key is made when you start your first "
+            "session, {where}.",
+            "{home} 中尚未设置任何内容：开始第一个事件时才会生成数据密钥，{where}。",
+        ),
+        "key.keyring-ready": (
+            "and kept in this system's keyring",
+            "并保存在本机的系统钥匙串中",
+        ),
+        "key.passphrase-ready": (
+            "locked with a passphrase (no secure keyring was found; INCIDENT_PASSPHRASE or a prompt)",
+            "并用口令加密（未找到安全的钥匙串；口令来自 INCIDENT_PASSPHRASE 或提示输入）",
+        ),
         "cli.no-evidence": (
             "No evidence yet. Add some with: incident evidence --help",
             "尚无证据。添加证据：incident evidence --help",

@@ -24,8 +24,14 @@ COMMANDS: dict[str, Lazy] = {
         "incident.cli.sessions:status_",
         "Progress, next steps, time since discovery, overdue steps and the next follow-up.",
     ),
-    "next": Lazy("incident.cli.sessions:next_", "Show the next step to do, with why and how."),
-    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed."),
+    "next": Lazy(
+        "incident.cli.sessions:next_",
+        "Show the next step to do, with why and how (and its id, for `step` and `answer`).",
+    ),
+    "step": Lazy(
+        "incident.cli.sessions:step",
+        "Mark a step done, skipped or failed (step ids: `incident status` or `incident next`).",
+    ),
     "answer": Lazy(
         "incident.cli.sessions:answer", "Answer a question step with one of its options."
     ),

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from incident.cli.options import json_option, print_json
+from incident.cli.lazy import LazyGroup
+from incident.cli.options import json_option, lang_option, print_json
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 def key() -> None:
     """Show, export or import the data key (to move your sessions to a new machine)."""
 
@@ -27,7 +28,8 @@ def _export_passphrase(confirm: bool) -> str:
 
 @key.command("status")
 @json_option
-def status(as_json: bool) -> None:
+@lang_option
+def status(as_json: bool, lang: str | None) -> None:
     """Where the data key is kept: the OS keyring or a passphrase."""
     from incident import paths
     from incident.journal import keyring_door, keys
@@ -42,6 +44,12 @@ def status(as_json: bool) -> None:
     }
     if as_json:
         print_json(info)
+        return
+    if info["mode"] is None:
+        from incident.cli.options import say
+
+        where = say("key.keyring-ready") if secure else say("key.passphrase-ready")
+        click.echo(say("key.none-yet", home=home, where=where))
         return
     for k, v in info.items():
         click.echo(f"{k}: {v}")

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from incident.catalog import LANGS
+from incident.cli.lazy import LazyGroup
 from incident.cli.options import (
     confirming,
     json_option,
@@ -264,9 +265,9 @@ def next_(session_id: str | None, as_json: bool, lang: str | None) -> None:
         click.echo("\n" + t("cli.done-with", lang, step=step.id))
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 def step() -> None:
-    """Mark a step done, skipped or failed."""
+    """Mark a step done, skipped or failed (step ids: `incident status` or `incident next`)."""
 
 
 def _mark(
@@ -345,7 +346,9 @@ def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
     ) -> None:
         _mark(status, session_id, step_id, note, reason, force, confirmed, as_json)
 
-    command.__doc__ = doc
+    command.__doc__ = (
+        doc + "\n\nSTEP_ID is the step's id, as `incident status` and `incident next` show it."
+    )
     step.command(name)(command)
 
 
