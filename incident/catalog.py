@@ -612,6 +612,66 @@ CATALOG.update(
             "{field}超过 {max} 个字符",
         ),
         "field.invalid": ("{field} cannot be stored as given", "{field}的内容无法按原样保存"),
+        "start.platform-hint": ("name the platform, e.g. OKX", "请填写平台名称，例如 OKX"),
+        "start.account-hint": (
+            "give the account's e-mail, phone or user id",
+            "请填写账户的邮箱、手机号或用户 ID",
+        ),
+        "asset.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        "asset.hint": ("use a symbol such as USDT or BTC", "请填写币种代码，例如 USDT 或 BTC"),
+        "ip.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        "ip.hint": ("use e.g. 203.0.113.7 or 2001:db8::1", "例如 203.0.113.7 或 2001:db8::1"),
+        "step.unknown": (
+            "no step “{step}” in playbook {playbook}",
+            "处置手册 {playbook} 中没有步骤“{step}”",
+        ),
+        "step.did-you-mean": ("did you mean “{closest}”?", "你是不是要找“{closest}”？"),
+        "step.skip-needs-reason": (
+            "skipping a step needs a reason: {field}",
+            "跳过步骤需要说明原因：{field}",
+        ),
+        "step.is-question": ("“{step}” is a question", "“{step}”是一个问题"),
+        "step.not-question": ("“{step}” is not a question", "“{step}”不是问题"),
+        "step.already-done": ("step “{step}” is already done", "步骤“{step}”已经完成"),
+        "step.nothing-changed": ("nothing was changed", "没有做任何更改"),
+        "step.waiting": (
+            "step “{step}” depends on question “{question}”",
+            "步骤“{step}”取决于问题“{question}”的回答",
+        ),
+        "step.not-applicable": (
+            "step “{step}” does not apply: {question} was answered “{answer}”",
+            "步骤“{step}”不适用：问题 {question} 的回答是“{answer}”",
+        ),
+        "step.needs": ("step “{step}” needs {unmet} done first", "步骤“{step}”需要先完成 {unmet}"),
+        "step.not-an-answer": (
+            "“{value}” is not an answer to “{step}”",
+            "“{value}”不是问题“{step}”的可选回答",
+        ),
+        "step.answer-one-of": (
+            "answer one of: {options}, or its number",
+            "请回答以下之一：{options}，或其编号",
+        ),
+        "session.closed-error": ("session {sid} is closed", "事件 {sid} 已结束"),
+        "session.reopen-hint": (
+            "reopen it with: incident reopen --session {sid}",
+            "重新打开：incident reopen --session {sid}",
+        ),
+        "session.already-closed": ("session {sid} is already closed", "事件 {sid} 已经结束"),
+        "session.already-open": ("session {sid} is open already", "事件 {sid} 本来就是进行中"),
+        "session.ambiguous": (
+            "“{sid}” matches {count} sessions",
+            "“{sid}”对应 {count} 个事件",
+        ),
+        "session.more-id": ("give more of the session id", "请多输入几位事件编号"),
+        "session.none-such": ("no session “{sid}”", "没有事件“{sid}”"),
+        "session.list-hint": ("see them all with: incident list", "查看全部：incident list"),
+        "session.none-yet": ("there is no session yet", "还没有任何事件"),
+        "session.start-hint": ("start one with: incident start", "开始一个：incident start"),
+        "session.all-closed": ("every session is closed", "所有事件都已结束"),
+        "session.all-closed-hint": (
+            "name the one to use, or start a new one",
+            "请指定要使用的事件，或开始一个新的",
+        ),
         # amounts
         "amount.hint": (
             "use digits, a dot for decimals and commas only between groups of three digits: "

@@ -89,14 +89,12 @@ def start(
     zone(tz_name)
     platform, account = clean_text(platform).strip(), clean_text(account).strip()
     if not platform:
-        raise UsageError("{field} is empty", "name the platform, e.g. OKX", field="platform")
+        raise UsageError.said("field.empty", "start.platform-hint", field="platform")
     if not account:
-        raise UsageError(
-            "{field} is empty", "give the account's e-mail, phone or user id", field="account"
-        )
+        raise UsageError.said("field.empty", "start.account-hint", field="account")
     for name, value in (("platform", platform), ("account", account)):
         if len(value) > MAX_NAME:
-            raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
+            raise UsageError.said("field.too-long", values={"max": MAX_NAME}, field=name)
     _check_text([("platform", platform), ("account", account)], confirmed=False)
     discovered = (
         parse_time(discovered_at, tz_name, now, field="discovered_at") if discovered_at else now
@@ -144,14 +142,21 @@ def _step(state: SessionState, step_id: str) -> Step:
     if step is None:
         ids = [s.id for s in state.playbook.steps]
         close = difflib.get_close_matches(step_id, ids, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else None
-        raise UnknownStep(f"no step {step_id!r} in playbook {state.playbook.id!r}", hint)
+        if close:
+            raise UnknownStep.said(
+                "step.unknown",
+                "step.did-you-mean",
+                {"step": step_id, "playbook": state.playbook.id, "closest": close[0]},
+            )
+        raise UnknownStep.said(
+            "step.unknown", values={"step": step_id, "playbook": state.playbook.id}
+        )
     return step
 
 
 def _writable(writer: Writer) -> None:
     if writer.closed:
-        raise SessionClosedError(f"session {writer.state.id} is closed")
+        raise SessionClosedError.said("session.closed-error", values={"sid": writer.state.id})
 
 
 def mark_step(
@@ -168,31 +173,38 @@ def mark_step(
 ) -> ev.StepMarked:
     """Mark a step done, skipped (reason needed) or failed, honouring ``requires``."""
     if status == "skipped" and not (reason and reason.strip()):
-        raise UsageError("skipping a step needs a reason: {field}", field="reason")
+        raise UsageError.said("step.skip-needs-reason", field="reason")
     with store.writing(session_id) as writer:
         _writable(writer)
         state = writer.state
         step = _step(state, step_id)
         engine = state.engine
         if step.kind == "question":
-            raise QuestionStep(f"{step_id!r} is a question", step_id=step_id)
+            raise QuestionStep.said("step.is-question", values={"step": step_id}, step_id=step_id)
         current = state.steps[step_id]
         if current.status == "done" and status == "done":
-            raise StepError(f"step {step_id!r} is already done", "nothing was changed")
+            raise StepError.said("step.already-done", "step.nothing-changed", {"step": step_id})
         if not engine.applies(step) and not force:
             assert step.when is not None
             if engine.waiting(step):
-                raise WaitingForAnswer(
-                    f"step {step_id!r} depends on question {step.when.step!r}",
+                raise WaitingForAnswer.said(
+                    "step.waiting",
+                    values={"step": step_id, "question": step.when.step},
                     step_id=step.when.step,
                 )
-            raise Overridable(
-                f"step {step_id!r} does not apply: {step.when.step} was answered "
-                f"{state.answers.get(step.when.step)!r}"
+            raise Overridable.said(
+                "step.not-applicable",
+                values={
+                    "step": step_id,
+                    "question": step.when.step,
+                    "answer": state.answers.get(step.when.step),
+                },
             )
         unmet = engine.unmet(step)
         if unmet and status == "done" and not force:
-            raise Overridable(f"step {step_id!r} needs {', '.join(unmet)} done first")
+            raise Overridable.said(
+                "step.needs", values={"step": step_id, "unmet": ", ".join(unmet)}
+            )
         _check_text([("note", note), ("reason", reason)], confirmed)
         event = ev.StepMarked(
             at=now,
@@ -222,7 +234,7 @@ def answer(
         state = writer.state
         step = _step(state, step_id)
         if step.kind != "question":
-            raise ActionStep(f"{step_id!r} is not a question", step_id=step_id)
+            raise ActionStep.said("step.not-question", values={"step": step_id}, step_id=step_id)
         wanted = value.strip().casefold()
         chosen = next(
             (
@@ -236,8 +248,10 @@ def answer(
             chosen = step.options[int(wanted) - 1].value  # the number the runner shows: [2]
         if chosen is None:
             options = ", ".join(o.value for o in step.options)
-            raise UsageError(
-                f"{value!r} is not an answer to {step_id!r}", f"answer one of: {options}"
+            raise UsageError.said(
+                "step.not-an-answer",
+                "step.answer-one-of",
+                {"value": value, "step": step_id, "options": options},
             )
         _check_text([("note", note)], confirmed=False)
         event = ev.StepAnswered(at=now, step_id=step_id, value=chosen, note=note)
@@ -381,7 +395,7 @@ def contact(
 def close(store: Store, session_id: str, *, now: datetime, note: str | None = None) -> None:
     with store.writing(session_id, full=False) as writer:
         if writer.closed:
-            raise StepError(f"session {session_id} is already closed")
+            raise StepError.said("session.already-closed", values={"sid": session_id})
         _check_text([("note", note)], confirmed=False)
         writer.append(ev.SessionClosed(at=now, note=note))
 
@@ -389,7 +403,7 @@ def close(store: Store, session_id: str, *, now: datetime, note: str | None = No
 def reopen(store: Store, session_id: str, *, now: datetime) -> None:
     with store.writing(session_id, full=False) as writer:
         if not writer.closed:
-            raise StepError(f"session {session_id} is open already")
+            raise StepError.said("session.already-open", values={"sid": session_id})
         writer.append(ev.SessionReopened(at=now))
 
 

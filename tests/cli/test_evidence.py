@@ -55,7 +55,7 @@ def test_transaction_is_exact_and_in_utc(run: Runner, session: str) -> None:
         (["--amount", "NaN"], "cannot read --amount"),
         (["--amount", "-5"], "negative"),
         (["--time", "tomorrow-ish"], "cannot read --time"),
-        (["--asset", "US DT"], "cannot read asset"),
+        (["--asset", "US DT"], "cannot read --asset"),
         (["--type", "theft"], "Invalid value for '--type'"),
     ],
 )
@@ -93,7 +93,7 @@ def test_login_and_bad_ip(run: Runner, session: str, incident_home: Path) -> Non
     )
     before = journal_bytes(incident_home)
     bad = run("evidence", "login", "--time", "2026-11-25T02:27", "--ip", "999.1.1.1")
-    assert bad.exit_code == 1 and "cannot read IP address" in bad.output
+    assert bad.exit_code == 1 and "cannot read --ip" in bad.output
     assert journal_bytes(incident_home) == before
     [item] = evidence(run)
     assert item["ip"] == "203.0.113.77" and item["time"] == "2026-11-25T02:27:00Z"

@@ -162,7 +162,7 @@ def test_done_twice_and_unknown_step(run: Runner, session: str) -> None:
     again = run("step", "done", "secure-email")
     assert again.exit_code == 1 and "already done" in again.output
     unknown = run("step", "done", "secure-emial")
-    assert unknown.exit_code == 1 and "did you mean 'secure-email'" in unknown.output
+    assert unknown.exit_code == 1 and "did you mean “secure-email”" in unknown.output
     question = run("step", "done", "can-you-log-in")
     assert question.exit_code == 1 and "incident answer can-you-log-in" in question.output
 

@@ -94,7 +94,7 @@ def add_transaction(tty: Tty) -> None:
     tty.prompt("Type [1]", "1")
     tty.prompt("Asset", "usdt")
     tty.prompt("Amount", "1,520.x")  # a typo is asked again, nothing is lost
-    tty.child.expect_exact("cannot read amount")
+    tty.child.expect_exact("cannot read Amount")  # named as the question, not --amount
     tty.prompt("Amount", AMOUNT)
     tty.prompt("To address", "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE")
     tty.prompt("TxID", "a" * 64)

@@ -127,7 +127,7 @@ class Kind(Generic[M]):
             err = exc.errors()[0]
             loc = [str(p) for p in err.get("loc", ())]
             name = loc[0] if loc else None
-            raise EvidenceError(f"{{field}}: {err.get('msg', 'invalid')}", field=name) from None
+            raise EvidenceError.said("field.invalid", field=name) from None
 
     def timeline(self, evidence: M, number: int, lang: str) -> str:
         values = {"n": number, **self.recorded_values(evidence, lang)}

@@ -33,9 +33,7 @@ def read_ip(text: str, reading: Reading | None = None) -> str:
     try:
         ipaddress.ip_address(text.strip())
     except ValueError:
-        raise EvidenceError(
-            f"cannot read IP address {text!r}", "use e.g. 203.0.113.7 or 2001:db8::1"
-        ) from None
+        raise EvidenceError.said("ip.unreadable", "ip.hint", {"value": text.strip()}) from None
     return text
 
 

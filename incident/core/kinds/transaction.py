@@ -76,7 +76,7 @@ def type_label(tx_type: str, lang: str) -> str:
 def parse_asset(text: str, reading: Reading | None = None) -> str:
     asset = text.strip().upper()
     if not asset or len(asset) > 20 or any(c.isspace() for c in asset):
-        raise EvidenceError(f"cannot read asset {text!r}", "use a symbol such as USDT or BTC")
+        raise EvidenceError.said("asset.unreadable", "asset.hint", {"value": text.strip()})
     return asset
 
 
