@@ -889,6 +889,19 @@ CATALOG.update(
             "locked with a passphrase (no secure keyring was found; INCIDENT_PASSPHRASE or a prompt)",
             "并用口令加密（未找到安全的钥匙串；口令来自 INCIDENT_PASSPHRASE 或提示输入）",
         ),
+        "cli.wrote-report": (
+            "Wrote {path} for session {sid} ({platform} / {account})",
+            "已为事件 {sid}（{platform} / {account}）写入 {path}",
+        ),
+        "cli.pdf-needs-file": (
+            "a PDF needs a file to go to: add -o FILE",
+            "PDF 需要写入文件：请加上 -o 文件名",
+        ),
+        "key.exported": (
+            "Wrote key backup {path}. Keep it apart from your data, e.g. on a USB stick.",
+            "已写入密钥备份 {path}。请与数据分开保存，例如存到 U 盘。",
+        ),
+        "key.imported": ("Key restored (kept in: {mode}).", "密钥已恢复（保存方式：{mode}）。"),
         "cli.no-evidence": (
             "No evidence yet. Add some with: incident evidence --help",
             "尚无证据。添加证据：incident evidence --help",

@@ -66,7 +66,9 @@ def export(file: Path) -> None:
     from incident.journal import keys
 
     keys.export_key(paths.home(), file, _export_passphrase(confirm=True))
-    click.echo(f"Wrote key backup {file}. Keep it apart from your data, e.g. on a USB stick.")
+    from incident.cli.options import say
+
+    click.echo(say("key.exported", path=file))
 
 
 @key.command("import")
@@ -77,4 +79,6 @@ def import_(file: Path) -> None:
     from incident.journal import keys
 
     mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
-    click.echo(f"Key restored (kept in: {mode}).")
+    from incident.cli.options import say
+
+    click.echo(say("key.imported", mode=mode))

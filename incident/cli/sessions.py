@@ -431,7 +431,7 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
 
     chosen = Format(fmt)
     if output is None and chosen is Format.PDF:
-        raise click.UsageError("a PDF needs a file to go to: add -o FILE")
+        raise click.UsageError(say("cli.pdf-needs-file"))
     st = store()
     view = st.open(resolve(st, session_id), decode_all=True)
     warn(view.warnings)
