@@ -306,6 +306,27 @@ def test_secrets_are_refused_or_confirmed_in_the_runner(
     assert data["evidence"][0]["confirmed_warnings"]
 
 
+def test_a_chinese_runner_refuses_in_chinese_without_option_names(
+    run: Runner, tmp_path: Path
+) -> None:
+    sid = json.loads(
+        run.ok(
+            "start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a@b.c",
+            "--tz", "Asia/Shanghai", "--lang", "zh", "--no-run", "--json",
+        ).stdout
+    )["session_id"]  # fmt: skip
+    tty = Tty("run", "--session", sid, cwd=tmp_path)
+    tty.screen("[q] 退出")
+    seed = ("abandon " * 11 + "about").strip()
+    tty.child.send("n")
+    tty.prompt("备注：", f"他们要 {seed}")
+    shown = tty.screen("未保存任何内容。")
+    assert "备注看起来含有助记词" in shown and "--note" not in shown
+    assert "recovery" not in shown and "phrase" not in shown
+    tty.child.send("q")
+    assert tty.finish() == 0
+
+
 def test_chinese_session_runs_in_chinese_with_colours(run: Runner, tmp_path: Path) -> None:
     result = run.ok(
         "start",
