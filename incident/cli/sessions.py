@@ -212,13 +212,16 @@ def _status(session_id: str | None) -> Any:
 @click.command("status")
 @session_option
 @json_option
-def status_(session_id: str | None, as_json: bool) -> None:
+@lang_option
+def status_(session_id: str | None, as_json: bool, lang: str | None) -> None:
     """Progress, next steps, time since discovery, overdue steps and the next follow-up."""
     result = _status(session_id)
     if as_json:
         print_json(result.to_json())
         return
-    for line in result.lines():
+    from incident.cli.options import lang as speaking
+
+    for line in result.lines(speaking()):
         click.echo(line)
 
 
@@ -318,6 +321,7 @@ _step_options = [
     ),
     yes_option,
     json_option,
+    lang_option,
 ]
 
 
@@ -342,6 +346,7 @@ def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
         force: bool,
         confirmed: bool,
         as_json: bool,
+        lang: str | None,
         reason: str | None,
     ) -> None:
         _mark(status, session_id, step_id, note, reason, force, confirmed, as_json)
@@ -363,8 +368,14 @@ _step_command("fail", "failed", "Record that STEP_ID was tried and did not work.
 @click.argument("value")
 @click.option("--note", help="Anything worth keeping with the answer.")
 @json_option
+@lang_option
 def answer(
-    session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool
+    session_id: str | None,
+    step_id: str,
+    value: str,
+    note: str | None,
+    as_json: bool,
+    lang: str | None,
 ) -> None:
     """Answer a question step with one of its options.
 
@@ -385,7 +396,8 @@ def answer(
 @click.command()
 @session_option
 @click.option("--note", help="How it ended (e.g. funds returned, account recovered).")
-def close(session_id: str | None, note: str | None) -> None:
+@lang_option
+def close(session_id: str | None, note: str | None, lang: str | None) -> None:
     """Close the session (it can be reopened)."""
     from incident.core import actions
 
@@ -397,7 +409,8 @@ def close(session_id: str | None, note: str | None) -> None:
 
 @click.command()
 @click.option("--session", "session_id", required=True, metavar="ID", help="Session to reopen.")
-def reopen(session_id: str) -> None:
+@lang_option
+def reopen(session_id: str, lang: str | None) -> None:
     """Reopen a closed session."""
     from incident.core import actions
 

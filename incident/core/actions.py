@@ -57,6 +57,11 @@ class Draft:
     values: Mapping[str, str | None]
 
 
+def trimmed(text: str | None) -> str | None:
+    """Text as kept: spaces around it removed; nothing left is no text."""
+    return text.strip() or None if text is not None else None
+
+
 def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> list[str]:
     """Refuse secrets; ask for confirmation of password-like text. Returns what was confirmed."""
     guards.refuse_secrets(fields)
@@ -172,6 +177,7 @@ def mark_step(
     confirmed: bool = False,
 ) -> ev.StepMarked:
     """Mark a step done, skipped (reason needed) or failed, honouring ``requires``."""
+    note, reason = trimmed(note), trimmed(reason)
     if status == "skipped" and not (reason and reason.strip()):
         raise UsageError.said("step.skip-needs-reason", field="reason")
     with store.writing(session_id) as writer:
@@ -228,7 +234,9 @@ def answer(
     now: datetime,
     note: str | None = None,
 ) -> ev.StepAnswered:
-    """Answer a question step with one of its option values (or labels, in either language)."""
+    """Answer a question step with one of its option values (or labels, in either language),
+    or the number the runner shows beside it."""
+    note = trimmed(note)
     with store.writing(session_id) as writer:
         _writable(writer)
         state = writer.state
@@ -393,6 +401,7 @@ def contact(
 
 
 def close(store: Store, session_id: str, *, now: datetime, note: str | None = None) -> None:
+    note = trimmed(note)
     with store.writing(session_id, full=False) as writer:
         if writer.closed:
             raise StepError.said("session.already-closed", values={"sid": session_id})

@@ -69,9 +69,10 @@ class Status:
             "evidence_count": len(s.evidence),
         }
 
-    def lines(self) -> list[str]:
-        """The human status screen, in the session's language."""
-        s, lang = self.state, self.state.lang
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The human status screen, in ``lang`` (default: the session's language)."""
+        s = self.state
+        lang = lang or s.lang
         p = self.progress
         out = [
             f"{t('label.session', lang)}: {s.id} ({t('session.open' if s.is_open else 'session.closed', lang)})",

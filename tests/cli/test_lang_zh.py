@@ -59,3 +59,30 @@ def test_a_chinese_session_speaks_chinese_without_lang(run: Runner, incident_hom
     assert result.output.startswith("错误：--amount“1.000,50”") and "1000.50" in result.output
     ok = run.ok(*TX, "--time", "昨天 15:00", "--amount", "1,000.50")
     assert "已在事件" in ok.output and "OKX / lin@x.cn" in ok.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("1.000,50", "1000.50"), ("1,5", "1.5"), ("1e3", "1000")]
+)
+def test_refused_amounts_in_chinese(
+    run: Runner, session: str, incident_home: Path, typed: str, meant: str
+) -> None:
+    before = journal_bytes(incident_home)
+    result = run(*TX, "--time", "2026-11-25 04:52", "--amount", typed, "--lang", "zh")
+    assert result.exit_code == 1 and journal_bytes(incident_home) == before
+    [line] = result.output.strip().splitlines()
+    assert (
+        line.startswith(f"错误：--amount“{typed}”") and meant in line and "未保存任何内容" in line
+    )
+
+
+def test_status_and_step_notes_in_the_language_asked(run: Runner, session: str) -> None:
+    assert "下一步" in run.ok("status", "--lang", "zh").stdout
+    out = run.ok(
+        "step", "done", "freeze-account", "--force", "--note", "  froze it  ", "--lang", "zh"
+    )
+    assert "已完成" in out.stdout and "OKX / lin@example.com" in out.stdout
+    import json
+
+    steps = json.loads(run.ok("export", "--format", "json").stdout)["steps"]
+    assert next(s for s in steps if s["id"] == "freeze-account")["note"] == "froze it"
