@@ -832,7 +832,6 @@ CATALOG.update(
             "When done: incident step done {step}",
             "完成后：incident step done {step}",
         ),
-        "cli.wrote": ("Wrote {path}", "已写入 {path}"),
         "start.ask-discovered": (
             "When did you notice? (Enter = now; e.g. 14:05, yesterday 22:30, 2 hours ago)",
             "你是什么时候发现的？（直接回车表示现在；例如 14:05、昨天 22:30、2小时前）",

@@ -380,7 +380,8 @@ def answer(
     """Answer a question step with one of its options.
 
     STEP_ID is the question's id (`incident status` and `incident next` show it); VALUE is
-    one of its options, for example: incident answer can-you-log-in no
+    one of its options or the number shown beside it, for example:
+    incident answer can-you-log-in no (or: incident answer can-you-log-in 2)
     """
     from incident.core import actions
 
@@ -455,7 +456,7 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
     from incident.paths import write_output
 
     write_output(output, data)
-    click.echo(say("cli.wrote", path=output))
+    click.echo(say("cli.wrote-report", path=output, **session_words()))
 
 
 @click.command()

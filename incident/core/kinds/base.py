@@ -127,6 +127,11 @@ class Kind(Generic[M]):
             err = exc.errors()[0]
             loc = [str(p) for p in err.get("loc", ())]
             name = loc[0] if loc else None
+            if err.get("type") == "string_too_long":
+                limit = (err.get("ctx") or {}).get("max_length", "?")
+                raise EvidenceError.said(
+                    "field.too-long", values={"max": limit}, field=name
+                ) from None
             raise EvidenceError.said("field.invalid", field=name) from None
 
     def timeline(self, evidence: M, number: int, lang: str) -> str:
