@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -29,6 +29,9 @@ from incident.cli.options import (
 )
 from incident.report.formats import Format
 
+if TYPE_CHECKING:
+    from incident.core.actions import PlatformCheck
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -44,8 +47,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 @click.option("--account", required=True, help="Which account: e-mail, phone or user id.")
 @click.option(
     "--discovered-at",
-    metavar="ISO-8601",
-    help="When you noticed the takeover (default: now). Without an offset: the session's zone.",
+    metavar="TIME",
+    help="When you noticed the takeover: 2026-11-25 07:42, 07:42 (today), yesterday 22:30, "
+    "2 hours ago, 昨天 22:30... (default: now; asked on a terminal). Read in the session's zone.",
 )
 @click.option("--tz", metavar="ZONE", help="IANA time zone of the session (default: the system's).")
 @click.option(
@@ -115,7 +119,7 @@ def start(
         click.echo(say("cli.next-after-start"), err=True)
 
 
-def _which_platform(platform: str, check: Any, confirmed: bool) -> str:
+def _which_platform(platform: str, check: PlatformCheck, confirmed: bool) -> str:
     """A platform the playbook does not list: the closest it does, or this one if the user
     says so (``--yes``, or a question on a terminal)."""
     from incident.errors import UsageError

@@ -50,10 +50,11 @@ KIND = Kind(
             "time",
             label=Text(en="Time", zh="时间"),
             prompt=Text(en="When (e.g. {example})", zh="时间（例如 {example}）"),
-            help="When the login happened.",
+            help="When the login happened: 2026-11-25 02:27, 02:27 (today), yesterday 02:27, "
+            "3 hours ago, 昨天 02:27...",
             read=_time,
             required=True,
-            metavar="ISO-8601",
+            metavar="TIME",
         ),
         Field(
             "ip",

@@ -119,10 +119,11 @@ KIND = Kind(
             "time",
             label=Text(en="Time", zh="时间"),
             prompt=Text(en="When (e.g. {example})", zh="时间（例如 {example}）"),
-            help="When it happened (the platform's record time).",
+            help="When it happened (the platform's record time): 2026-11-25 04:52, 04:52 "
+            "(today), yesterday 04:52, 2 hours ago, 下午3点...",
             read=_time,
             required=True,
-            metavar="ISO-8601",
+            metavar="TIME",
         ),
         Field(
             "tx_type",
