@@ -339,6 +339,7 @@ class Walk:
                 files=filled.files,
                 step_id=step_id,
                 confirmed=ok,
+                lang=self.lang,
             )
         )
         if recorded is not None:
@@ -346,6 +347,7 @@ class Walk:
                 Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok")
             )
             self.notices += [Notice(w, "error") for w in recorded.warnings]
+            self.notices += [Notice(n) for n in recorded.notes]  # e.g. the network inferred
 
     def report(self) -> None:
         from incident.paths import write_output
