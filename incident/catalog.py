@@ -901,6 +901,14 @@ CATALOG.update(
             "已写入密钥备份 {path}。请与数据分开保存，例如存到 U 盘。",
         ),
         "key.imported": ("Key restored (kept in: {mode}).", "密钥已恢复（保存方式：{mode}）。"),
+        "cli.demo-wrote": (
+            "Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).",
+            "已写入 {path}（演示事件：一次 OKX 式账户被盗，20 笔未授权交易）。",
+        ),
+        "cli.verified": (
+            "OK: session {sid}: {entries} entries, {attachments} attachments, head {head}",
+            "校验通过：事件 {sid}：{entries} 条记录，{attachments} 个附件，链头哈希 {head}",
+        ),
         "cli.no-evidence": (
             "No evidence yet. Add some with: incident evidence --help",
             "尚无证据。添加证据：incident evidence --help",

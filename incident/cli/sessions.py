@@ -466,7 +466,8 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
 @click.command()
 @session_option
 @json_option
-def verify(session_id: str | None, as_json: bool) -> None:
+@lang_option
+def verify(session_id: str | None, as_json: bool, lang: str | None) -> None:
     """Check the journal: every entry, its chain of hashes and its head (exit 3 if changed)."""
     from incident.core.verify import verify_session
 
@@ -478,6 +479,11 @@ def verify(session_id: str | None, as_json: bool) -> None:
         return
     warn(result["warnings"])
     click.echo(
-        f"OK: session {sid}: {result['entries']} entries, {result['attachments']} attachments, "
-        f"head {result['head_hash']}"
+        say(
+            "cli.verified",
+            sid=sid,
+            entries=result["entries"],
+            attachments=result["attachments"],
+            head=result["head_hash"],
+        )
     )
