@@ -58,10 +58,13 @@ def parse_time(
 
     Read: ISO-8601 (``2026-11-25T14:05``, with or without an offset), ``HH:MM`` (today in
     ``tz``), and what a person says: ``yesterday 15:00``, ``3 hours ago``, ``昨天 15:00``,
-    ``下午3点``, ``2小时前``. The last are read by dateparser, imported only for them. A time
-    more than a few minutes after ``now`` is refused, showing the time understood.
+    ``下午3点``, ``2小时前``. The last are read by dateparser, imported only for them. Given
+    ``now``, a time more than a few minutes after it is refused, showing the time understood;
+    without it, relative forms count from the system clock and nothing is refused as future
+    (a replayed scenario's times are its own).
     """
     raw = text.strip()
+    check_future = now is not None
     now = now or utcnow()
     value = _iso(raw, tz) or _clock(raw, tz, now) or _spoken(raw, tz, now)
     if value is None:
@@ -71,7 +74,7 @@ def parse_time(
             values={"value": raw},
             field=field,
         )
-    if value > now + SKEW:
+    if check_future and value > now + SKEW:
         raise UsageError.said(
             "time.future",
             "time.future-hint",

@@ -15,7 +15,7 @@ from incident.core import actions, kinds
 from incident.core.attachments import read_file
 from incident.core.state import SessionState
 from incident.runner.ask import Ask
-from incident.times import local
+from incident.times import local, utcnow
 
 
 @dataclass
@@ -62,7 +62,7 @@ def evidence(ask: Ask, kind_name: str, state: SessionState, now: datetime) -> Fi
             continue
 
         def check(text: str, name: str = f.name) -> None:
-            actions.check_value(kind_name, name, text, tz)
+            actions.check_value(kind_name, name, text, tz, utcnow())
 
         values[f.name] = ask.text(
             prompt, required=f.required, default=offer, check=check, field=f.label.get(lang)
