@@ -11,7 +11,10 @@ from incident.cli.options import (
     lang_option,
     now,
     print_json,
+    resolve,
+    say,
     session_option,
+    session_words,
     store,
     warn,
 )
@@ -62,7 +65,7 @@ def report(
     from incident.report import formats, pdf
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
+    view = st.open(resolve(st, session_id), decode_all=True)
     warn(view.warnings)
     state = view.state
     options = formats.Options(
@@ -75,7 +78,7 @@ def report(
     data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
     write_output(target, data)
-    click.echo(f"Wrote {target}")
+    click.echo(say("cli.wrote-report", path=target, **session_words()))
 
 
 @click.command()
@@ -102,7 +105,7 @@ def message(
     from incident.report.messages.compose import compose
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
+    view = st.open(resolve(st, session_id), decode_all=True)
     warn(view.warnings)
     msg = compose(
         view.state,
