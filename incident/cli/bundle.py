@@ -82,7 +82,9 @@ def bundle(
     st = store()
     sid = st.resolve(session_id)
     view = st.open(sid, decode_all=True)
-    warn(view.warnings)
+    from incident.cli.options import lang as speaking_lang
+
+    warn(view.warnings_in(speaking_lang()))
     target = output or Path(f"incident-{sid}-case.zip")
     stamp: Callable[[bytes], Token] | None = None
     if timestamp_url is not None:
@@ -143,9 +145,9 @@ def bundle(
 )
 @json_option
 def verify(archive: Path, tsa_cert: Path | None, as_json: bool) -> None:
-    """Check a case file's hashes and timestamp; exit 3 naming what was changed.
+    """Check a case file's hashes and timestamp.
 
-    Prints what it proves. Without --tsa-cert the token's signature is not checked.
+    Exit 3, naming the file, if anything was changed. Prints what it proves. Without --tsa-cert the token's signature is not checked.
     """
     from incident.report.bundle import verify_bundle
 

@@ -28,6 +28,7 @@ from incident.catalog import LANGS
 def demo(output: Path, lang: str) -> None:
     """Replay a realistic OKX-style takeover in a temporary folder and write its PDF report."""
     from incident import demo as demo_mod
+    from incident.catalog import t
 
     path = demo_mod.run(output, lang)
-    click.echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")
+    click.echo(t("cli.demo-wrote", lang, path=path))

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from incident.catalog import LANGS
+from incident.cli.lazy import LazyGroup
 from incident.cli.options import json_option, print_json
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 def playbooks() -> None:
     """List, show and validate playbooks (bundled, in $INCIDENT_HOME/playbooks/, or a file)."""
 

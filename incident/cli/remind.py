@@ -42,7 +42,9 @@ def remind(
 
     st = store()
     view = st.open(st.resolve(session_id))
-    warn(view.warnings)
+    from incident.cli.options import lang as speaking_lang
+
+    warn(view.warnings_in(speaking_lang()))
     state = view.state
     chosen = lang or state.lang
     at = now()

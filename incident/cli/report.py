@@ -11,7 +11,10 @@ from incident.cli.options import (
     lang_option,
     now,
     print_json,
+    resolve,
+    say,
     session_option,
+    session_words,
     store,
     warn,
 )
@@ -62,8 +65,10 @@ def report(
     from incident.report import formats, pdf
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
-    warn(view.warnings)
+    view = st.open(resolve(st, session_id), decode_all=True)
+    from incident.cli.options import lang as speaking_lang
+
+    warn(view.warnings_in(speaking_lang()))
     state = view.state
     options = formats.Options(
         lang=lang or state.lang,
@@ -75,7 +80,7 @@ def report(
     data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
     write_output(target, data)
-    click.echo(f"Wrote {target}")
+    click.echo(say("cli.wrote-report", path=target, **session_words()))
 
 
 @click.command()
@@ -102,8 +107,10 @@ def message(
     from incident.report.messages.compose import compose
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
-    warn(view.warnings)
+    view = st.open(resolve(st, session_id), decode_all=True)
+    from incident.cli.options import lang as speaking_lang
+
+    warn(view.warnings_in(speaking_lang()))
     msg = compose(
         view.state,
         kind,

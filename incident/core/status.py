@@ -73,9 +73,10 @@ class Status:
             "deadlines": [deadline_json(d, s.lang, s.tz, self.now) for d in self.deadlines],
         }
 
-    def lines(self) -> list[str]:
-        """The human status screen, in the session's language."""
-        s, lang = self.state, self.state.lang
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The human status screen, in ``lang`` (default: the session's language)."""
+        s = self.state
+        lang = lang or s.lang
         p = self.progress
         out = [
             f"{t('label.session', lang)}: {s.id} ({t('session.open' if s.is_open else 'session.closed', lang)})",
@@ -210,13 +211,28 @@ def status(state: SessionState, now: datetime) -> Status:
     )
 
 
-def summaries(store: Store) -> list[dict[str, Any]]:
-    """One row per session for `incident list`, most recently active first."""
+def summaries(store: Store, now: datetime | None = None) -> list[dict[str, Any]]:
+    """One row per session for `incident list`, most recently active first.
+
+    Each row tells sessions apart: when it was started and discovered, its last activity and
+    its progress (which reads the whole session; ``None`` when it cannot be read).
+    """
+    from incident.errors import IncidentError
+
     rows = []
     for sid, head in store.heads():
         first = store.first_event(sid)
         edits = head.meta.get("edits", {})  # session facts given anew since the start
         updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
+        try:
+            progress: dict[str, int] | None = status(
+                store.open(sid).state, now or first.at
+            ).to_json()["progress"]
+        except IncidentError:
+            progress = None
+        discovered = datetime.fromisoformat(
+            str(edits.get("discovered_at", first.discovered_at.isoformat()))
+        )
         rows.append(
             {
                 "session_id": sid,
@@ -228,12 +244,17 @@ def summaries(store: Store) -> list[dict[str, Any]]:
                 "playbook": first.playbook.id,
                 "platform": edits.get("platform", first.platform),
                 "account": edits.get("account", first.account),
-                "discovered_at": edits.get("discovered_at", first.discovered_at.isoformat()),
+                "lang": first.lang,
+                "started_at": first.at.isoformat(),
+                "started_local": fmt_local(first.at, edits.get("tz", first.tz)),
+                "discovered_at": discovered.isoformat(),
+                "discovered_local": fmt_local(discovered, edits.get("tz", first.tz)),
                 "last_activity": updated.isoformat(),
                 "last_activity_local": fmt_local(updated, edits.get("tz", first.tz)),
                 "entries": head.count,
                 "evidence_count": int(head.meta.get("evidence", 0)),
+                "progress": progress,
             }
         )
-    rows.sort(key=lambda r: r["last_activity"], reverse=True)
+    rows.sort(key=lambda r: str(r["last_activity"]), reverse=True)
     return rows

@@ -107,12 +107,16 @@ class SessionView:
 
     @property
     def warnings(self) -> list[str]:
+        return self.warnings_in("en")
+
+    def warnings_in(self, lang: str) -> list[str]:
         """What a reader says on stderr: the damage first (with what to do), then the rest."""
-        damaged = self.integrity.damage_line("en")
+        damaged = self.integrity.damage_line(lang)
         if not damaged:
             return list(self.integrity.warnings)
-        first = [f"{damaged} ({t('integrity.damaged-hint', 'en', sid=self.state.id)})"]
-        gap = self.after_gap_line("en")
+        hint = t("integrity.damaged-hint", lang, sid=self.state.id)
+        first = [f"{damaged}（{hint}）" if lang == "zh" else f"{damaged} ({hint})"]
+        gap = self.after_gap_line(lang)
         return first + ([gap] if gap else []) + list(self.integrity.warnings)
 
     def after_gap_line(self, lang: str) -> str:

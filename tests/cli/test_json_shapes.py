@@ -27,6 +27,11 @@ def test_shapes(run: Runner, session: str) -> None:
         "last_activity_local",
         "entries",
         "evidence_count",
+        "lang",
+        "started_at",
+        "started_local",
+        "discovered_local",
+        "progress",
     }
     status = keys(run, "status", "--json")
     assert isinstance(status, dict)
@@ -70,6 +75,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "session_id",
         "number",
         "warnings",
+        "notes",
     }  # type: ignore[arg-type]
     ev = keys(run, "evidence", "list", "--json")
     assert isinstance(ev, dict) and set(ev) == {"session_id", "evidence"}

@@ -53,7 +53,7 @@ def test_start_json_and_without_terminal_does_not_run(run: Runner) -> None:
     ("args", "message"),
     [
         (["--playbook", "no-such-book"], "no playbook named 'no-such-book'"),
-        (["--playbook", "crypto-exchange", "--discovered-at", "last night"], "cannot read time"),
+        (["--playbook", "crypto-exchange", "--discovered-at", "nightish"], "cannot read"),
         (["--playbook", "crypto-exchange", "--tz", "Nowhere/City"], "unknown time zone"),
         (["--playbook", "crypto-exchange", "--discovered-at", "2999-01-01T00:00"], "in the future"),
         (["--playbook", "missing.yaml"], "no such file"),
@@ -81,6 +81,7 @@ def test_start_with_unknown_platform_warns(run: Runner) -> None:
         "--account",
         "u1",
         "--no-run",
+        "--yes",
     )
     assert "not one of this playbook's platforms" in result.output
 
@@ -170,7 +171,7 @@ def test_done_twice_and_unknown_step(run: Runner, session: str) -> None:
     again = run("step", "done", "secure-email")
     assert again.exit_code == 1 and "already done" in again.output
     unknown = run("step", "done", "secure-emial")
-    assert unknown.exit_code == 1 and "did you mean 'secure-email'" in unknown.output
+    assert unknown.exit_code == 1 and "did you mean “secure-email”" in unknown.output
     question = run("step", "done", "can-you-log-in")
     assert question.exit_code == 1 and "incident answer can-you-log-in" in question.output
 

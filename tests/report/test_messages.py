@@ -65,7 +65,7 @@ def test_kind_specific_content(demo: Demo) -> None:
     assert "on case CASE-20261120-004417" in follow.subject
     assert "I last contacted you on 2026-11-21 08:42 +08:00 by online chat." in follow.body
     freeze_zh = compose.compose(state, "freeze", "zh", at).body
-    assert "请立即冻结该账户" in freeze_zh and "提币 9,800 USDT（TRC20）" in freeze_zh
+    assert "请立即冻结该账户" in freeze_zh and "提币 9,800 USDT，网络 TRON (TRC20)，" in freeze_zh
     assert "合计：0.2234 BTC、15,000 DOGE" in freeze_zh
 
 
@@ -132,7 +132,7 @@ def test_police_message_lists_what_police_ask_for(demo: Demo) -> None:
         msg = compose.compose(state, "police", lang, demo.report_at)
         for word in words:
             assert word in msg.body, (lang, word)
-        assert "TVeaRKoEn9T7U9x9LEzWQwNBejcL6L48nP" in msg.body
+        assert "TWCLdBzdVJLgMKGPu3B7KM4gBT32kj3JxC" in msg.body
         assert "CASE-20261120-004417" in msg.body
 
 

@@ -48,7 +48,7 @@ def _session(store: Store) -> str:
                 to_address=ADDRESSES[a],
                 note=FORMULA if n == 0 else f"第 {n} 笔，不是我操作的",
             ),
-            now=NOW - timedelta(hours=20 - n),
+            now=NOW - timedelta(hours=10 - n),  # each after the transaction it records
         )
     actions.add_evidence(
         store,

@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from incident.core.amounts import plain_amount
 from incident.core.state import Change, EvidenceItem, SessionState
 from incident.core.timeline import timeline
 
@@ -129,7 +130,7 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
         },
         "steps": steps(state),
         "evidence": [evidence_item(i) for i in state.evidence],
-        "totals": {asset: str(amount) for asset, amount in state.totals().items()},
+        "totals": {asset: plain_amount(amount) for asset, amount in state.totals().items()},
         "tickets": state.tickets(),
         "corrections": [change(c) for c in state.changes()],
         "follow_up_due": _iso(state.follow_up_due()),

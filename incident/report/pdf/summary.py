@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from incident.core.amounts import fmt_amount as amount
+from incident.core.networks import short_name
 from incident.report.pdf import glance, integrity
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
@@ -158,7 +159,7 @@ def _txids(ctx: Context) -> list[Any]:
                 ctx.cell(f"E{item.number}", style="cell_small"),
                 ctx.cell(ctx.local(tx.time), style="cell_small"),
                 ctx.cell(f"{amount(tx.amount)} {tx.asset}", style="cell_small"),
-                ctx.cell(tx.network or "—", style="cell_small"),
+                ctx.cell(short_name(tx.network) or "—", style="cell_small"),
                 ctx.cell(txid_markup(ctx, tx, compact=True), style="cell_small"),
             ]
         )
