@@ -115,7 +115,7 @@ def test_chinese_notes_are_chinese_text(demo: Demo) -> None:
 
 def test_timeline_has_local_utc_and_offsets(demo: Demo) -> None:
     text = pdftotext(demo.pdf("en"))
-    assert "2026-11-20 07:48 CST" in text  # freeze-account, 6 minutes after discovery
+    assert "2026-11-20 07:48 +08:00" in text  # freeze-account, 6 minutes after discovery
     assert "2026-11-19 23:48:00Z" in text
     assert "T+00:06" in text
     assert "T+1d01:02" in text  # the follow-up the next day

@@ -10,7 +10,7 @@ from incident.bilingual import Text
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
 from incident.core.text import CleanText, ShortText
 from incident.errors import EvidenceError
-from incident.times import fmt_local, parse_time
+from incident.times import fmt_local_offset, parse_time
 
 
 class Login(EvidenceModel):
@@ -38,7 +38,7 @@ def read_ip(text: str, reading: Reading | None = None) -> str:
 
 
 def _describe(e: Login, lang: str, tz: str) -> str:
-    return " ".join(x for x in (fmt_local(e.time, tz), e.ip, e.device, e.location) if x)
+    return " ".join(x for x in (fmt_local_offset(e.time, tz), e.ip, e.device, e.location) if x)
 
 
 KIND = Kind(

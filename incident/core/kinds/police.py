@@ -8,7 +8,7 @@ from typing import Literal
 from incident.bilingual import Text
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
 from incident.core.text import CleanText, ShortText
-from incident.times import fmt_local, parse_time
+from incident.times import fmt_local_offset, parse_time
 
 
 class PoliceReport(EvidenceModel):
@@ -27,7 +27,7 @@ def _time(text: str, reading: Reading) -> object:
 
 
 def _describe(e: PoliceReport, lang: str, tz: str) -> str:
-    return " ".join((e.number, fmt_local(e.filed, tz), e.agency))
+    return " ".join((e.number, fmt_local_offset(e.filed, tz), e.agency))
 
 
 KIND = Kind(

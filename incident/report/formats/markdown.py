@@ -16,7 +16,7 @@ from incident.core.kinds.transaction import KIND as TRANSACTION
 from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
 from incident.core.timeline import recorded_text, timeline
-from incident.times import fmt_local, fmt_local_offset, fmt_offset, fmt_utc
+from incident.times import fmt_local_offset, fmt_offset, fmt_utc
 
 if TYPE_CHECKING:
     from incident.core.view import SessionView
@@ -59,7 +59,7 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
         f"({state.playbook.id} {state.playbook.version})"
     )
     add(
-        f"- {t('label.discovered', lang)}: {fmt_local(state.discovered_at, tz)} "
+        f"- {t('label.discovered', lang)}: {fmt_local_offset(state.discovered_at, tz)} "
         f"({fmt_utc(state.discovered_at)})"
     )
     add(f"- {t('label.time-zone', lang)}: {tz}")
@@ -78,7 +78,7 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     add("")
     for item, lg in state.logins():
         add(
-            f"- E{item.number} {fmt_local(lg.time, tz)}: IP {esc(lg.ip) or '?'}, "
+            f"- E{item.number} {fmt_local_offset(lg.time, tz)}: IP {esc(lg.ip) or '?'}, "
             f"{esc(lg.device) or '?'}, {esc(lg.location) or '?'}"
             + (f" - {esc(lg.note)}" if lg.note else "")
         )
@@ -90,7 +90,9 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     for item in state.evidence:
         if isinstance(item.evidence, Note):
             mark = f" ({t('fix.state.' + item.state, lang)})" if item.state != "active" else ""
-            add(f"- E{item.number}{mark} {fmt_local(item.at, tz)}: {esc(item.evidence.text)}")
+            add(
+                f"- E{item.number}{mark} {fmt_local_offset(item.at, tz)}: {esc(item.evidence.text)}"
+            )
         for a in item.attachments:
             add(f"  - {esc(a.name)} ({a.size} bytes, SHA-256 `{a.sha256}`)")
     add("")
@@ -120,7 +122,7 @@ def _checklist(state: SessionState, lang: str, now: datetime, add: Callable[[str
         box = "x" if s.status == "done" else ("-" if s.status == "skipped" else " ")
         extra = []
         if s.at:
-            extra.append(fmt_local(s.at, state.tz))
+            extra.append(fmt_local_offset(s.at, state.tz))
         if s.answer:
             extra.append(f"{t('label.answer', lang)}: {s.answer}")
         if s.reason:
@@ -152,7 +154,7 @@ def _transactions(state: SessionState, lang: str, add: Callable[[str], None]) ->
         mark = f" ({t('fix.state.corrected', lang)})" if item.corrections else ""
         cells = [
             f"E{item.number}{mark}",
-            fmt_local(tx.time, state.tz),
+            fmt_local_offset(tx.time, state.tz),
             type_label(tx.tx_type, lang),
             esc(tx.asset),
             fmt_amount(tx.amount),
@@ -191,7 +193,7 @@ def _contacts(state: SessionState, lang: str, add: Callable[[str], None]) -> Non
     add(f"## {t('md.contacts', lang)}")
     add("")
     for item, c in state.contacts():
-        line = f"- E{item.number} {fmt_local(item.at, state.tz)} {channel_label(c.channel, lang)}"
+        line = f"- E{item.number} {fmt_local_offset(item.at, state.tz)} {channel_label(c.channel, lang)}"
         if c.ticket:
             line += f", {t('md.ticket', lang)} {esc(c.ticket)}"
         if c.agent:
@@ -221,7 +223,7 @@ def _other_kinds(state: SessionState, lang: str, add: Callable[[str], None]) -> 
         add(f"## {esc(kind.label.get(lang))}")
         add("")
         for item in items:
-            add(f"- {fmt_local(item.at, state.tz)}: {esc(item.line(lang, state.tz))}")
+            add(f"- {fmt_local_offset(item.at, state.tz)}: {esc(item.line(lang, state.tz))}")
         add("")
 
 
