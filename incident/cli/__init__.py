@@ -14,6 +14,7 @@ import click
 
 from incident import __version__
 from incident.cli.lazy import Lazy, LazyGroup
+from incident.visible import echo, escaping
 
 # Every command: where it lives, and the one line `incident --help` shows for it.
 COMMANDS: dict[str, Lazy] = {
@@ -70,6 +71,11 @@ COMMANDS: dict[str, Lazy] = {
 class Group(LazyGroup):
     """Turns domain errors into one-line messages and exit codes; never a traceback."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Everything printed, Click's own usage errors included, passes the escaping filter.
+        with escaping():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         from incident.errors import IncidentError
 
@@ -82,7 +88,7 @@ class Group(LazyGroup):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            click.echo("\nInterrupted; everything recorded so far is saved.", err=True)
+            echo("\nInterrupted; everything recorded so far is saved.", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug: still one line for the user
             if os.environ.get("INCIDENT_DEBUG"):
@@ -96,9 +102,9 @@ class Group(LazyGroup):
 
 def _fail(message: str, code: int) -> None:
     lines = message.splitlines() or [message]
-    click.echo(f"Error: {lines[0]}", err=True)
+    echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
-        click.echo(f"  {line}", err=True)
+        echo(f"  {line}", err=True)
     sys.exit(code)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from incident.catalog import LANGS
+from incident.visible import echo
 
 
 @click.command()
@@ -30,4 +31,4 @@ def demo(output: Path, lang: str) -> None:
     from incident import demo as demo_mod
 
     path = demo_mod.run(output, lang)
-    click.echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")
+    echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")

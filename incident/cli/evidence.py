@@ -23,6 +23,7 @@ from incident.cli.options import (
     store,
     yes_option,
 )
+from incident.visible import echo
 
 
 def _kind_commands() -> dict[str, Lazy]:
@@ -116,8 +117,8 @@ def _record(
         print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
         return
     for warning in result.warnings:
-        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
-    click.echo(f"Recorded {what} E{result.number} in session {sid}.")
+        echo(f"!!! {warning}", fg="red", bold=True, err=True)
+    echo(f"Recorded {what} E{result.number} in session {sid}.")
 
 
 @evidence.command("list")
@@ -135,7 +136,7 @@ def list_(session_id: str | None, as_json: bool) -> None:
         print_json({"session_id": state.id, "evidence": [evidence_item(i) for i in state.evidence]})
         return
     if not state.evidence:
-        click.echo("No evidence yet. Add some with: incident evidence --help")
+        echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
-        click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")
+        echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")

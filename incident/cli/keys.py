@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from incident.cli.options import json_option, print_json
+from incident.visible import echo
 
 
 @click.group()
@@ -44,7 +45,7 @@ def status(as_json: bool) -> None:
         print_json(info)
         return
     for k, v in info.items():
-        click.echo(f"{k}: {v}")
+        echo(f"{k}: {v}")
 
 
 @key.command("export")
@@ -58,7 +59,7 @@ def export(file: Path) -> None:
     from incident.journal import keys
 
     keys.export_key(paths.home(), file, _export_passphrase(confirm=True))
-    click.echo(f"Wrote key backup {file}. Keep it apart from your data, e.g. on a USB stick.")
+    echo(f"Wrote key backup {file}. Keep it apart from your data, e.g. on a USB stick.")
 
 
 @key.command("import")
@@ -69,4 +70,4 @@ def import_(file: Path) -> None:
     from incident.journal import keys
 
     mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
-    click.echo(f"Key restored (kept in: {mode}).")
+    echo(f"Key restored (kept in: {mode}).")

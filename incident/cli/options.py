@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from incident.catalog import LANGS
+from incident.visible import echo
 
 if TYPE_CHECKING:
     from incident.core.store import Store
@@ -40,7 +41,7 @@ yes_option = click.option(
 def print_json(value: Any) -> None:
     import json  # here, not at the top: `incident --help` never needs it
 
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 def store() -> Store:
@@ -58,7 +59,7 @@ def now() -> datetime:
 
 def warn(lines: list[str]) -> None:
     for line in lines:
-        click.secho(f"Warning: {line}", fg="yellow", err=True)
+        echo(f"Warning: {line}", fg="yellow", err=True)
 
 
 def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
@@ -74,9 +75,9 @@ def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
         if confirmed or not sys.stdin.isatty():
             raise
         ctx = click.get_current_context(silent=True)
-        click.secho(exc.text(lambda field: option_for(ctx, field)), fg="yellow", err=True)
+        echo(exc.text(lambda field: option_for(ctx, field)), fg="yellow", err=True)
         if exc.hint:
-            click.echo(exc.hint, err=True)
+            echo(exc.hint, err=True)
         if not click.confirm("Store it anyway?", default=False, err=True):
             raise click.ClickException("nothing was stored") from None
         return action(True)

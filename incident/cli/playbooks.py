@@ -8,6 +8,7 @@ import click
 
 from incident.catalog import LANGS
 from incident.cli.options import json_option, print_json
+from incident.visible import echo
 
 
 @click.group()
@@ -41,7 +42,7 @@ def list_(as_json: bool) -> None:
     for f in found:
         pb = f.playbook
         platforms = ", ".join(p.name for p in pb.platforms) or "any"
-        click.echo(f"{pb.id:<18} {pb.title.en} / {pb.title.zh}  [{platforms}]  ({f.origin})")
+        echo(f"{pb.id:<18} {pb.title.en} / {pb.title.zh}  [{platforms}]  ({f.origin})")
 
 
 @playbooks.command("show")
@@ -63,29 +64,27 @@ def show(name: str, lang: str, as_json: bool) -> None:
     if as_json:
         print_json(pb.model_dump(mode="json"))
         return
-    click.secho(f"{pb.title.get(lang)} ({pb.id} {pb.version})", bold=True)
-    click.echo(pb.description.get(lang))
-    click.echo("")
+    echo(f"{pb.title.get(lang)} ({pb.id} {pb.version})", bold=True)
+    echo(pb.description.get(lang))
+    echo("")
     for i, s in enumerate(pb.steps, 1):
         flags = []
         if s.when:
             flags.append(f"{t('label.when', lang)} {s.when.step} = {'/'.join(s.when.answer)}")
         if s.requires:
             flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
-        click.echo(
+        echo(
             f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
             f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)})"
         )
         if flags:
-            click.echo(f"      {'; '.join(flags)}")
+            echo(f"      {'; '.join(flags)}")
         if s.options:
-            click.echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
+            echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
     if pb.platforms:
-        click.echo("")
+        echo("")
         for p in pb.platforms:
-            click.echo(
-                f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels)
-            )
+            echo(f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels))
 
 
 @playbooks.command("validate")
@@ -95,4 +94,4 @@ def validate(path: Path) -> None:
     from incident.playbook import loader
 
     pb = loader.load_path(path)
-    click.echo(f"OK: {path}: playbook {pb.id} {pb.version}, {len(pb.steps)} steps")
+    echo(f"OK: {path}: playbook {pb.id} {pb.version}, {len(pb.steps)} steps")

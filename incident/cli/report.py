@@ -16,6 +16,7 @@ from incident.cli.options import (
     warn,
 )
 from incident.report.messages import Kind
+from incident.visible import echo
 
 
 @click.command()
@@ -75,7 +76,7 @@ def report(
     data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
     write_output(target, data)
-    click.echo(f"Wrote {target}")
+    echo(f"Wrote {target}")
 
 
 @click.command()
@@ -98,4 +99,4 @@ def message(kind: str, session_id: str | None, lang: str | None, as_json: bool) 
     if as_json:
         print_json(msg.to_json())
         return
-    click.echo(msg.text(), nl=False)
+    echo(msg.text(), nl=False)

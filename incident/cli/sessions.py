@@ -22,6 +22,7 @@ from incident.cli.options import (
     yes_option,
 )
 from incident.report.formats import Format
+from incident.visible import echo
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,7 +78,7 @@ def start(
     if as_json:
         print_json({"session_id": state.id})
         return
-    click.echo(state.id)
+    echo(state.id)
     if state.platform_id is None and state.playbook.platforms:
         known = ", ".join(p.name for p in state.playbook.platforms)
         warn(
@@ -91,7 +92,7 @@ def start(
 
         runner.run(state.id)
     else:
-        click.echo(
+        echo(
             "Next: `incident status` to see what to do, or `incident run` to be walked through.",
             err=True,
         )
@@ -108,10 +109,10 @@ def list_(as_json: bool) -> None:
         print_json(rows)
         return
     if not rows:
-        click.echo("No sessions yet. Start one with: incident start --help")
+        echo("No sessions yet. Start one with: incident start --help")
         return
     for r in rows:
-        click.echo(
+        echo(
             f"{r['session_id']}  {r['status']:<6}  {r['playbook']:<16} {r['platform']} / {r['account']}"
             f"  (last activity {r['last_activity_local']})"
         )
@@ -136,7 +137,7 @@ def status_(session_id: str | None, as_json: bool) -> None:
         print_json(result.to_json())
         return
     for line in result.lines():
-        click.echo(line)
+        echo(line)
 
 
 @click.command("next")
@@ -155,27 +156,27 @@ def next_(session_id: str | None, as_json: bool) -> None:
         print_json({"session_id": state.id, "next": data["next"], "overdue": data["overdue"]})
         return
     if not result.next:
-        click.echo(t("next.none", lang))
+        echo(t("next.none", lang))
         return
     view = result.next[0]
     step = state.playbook.step(view.id)
     assert step is not None
-    click.secho(f"{view.id}: {step.title.get(lang)}", bold=True)
+    echo(f"{view.id}: {step.title.get(lang)}", bold=True)
     due = fmt_local(view.due_at, state.tz)
-    click.echo(f"[{t('label.due', lang)} {due}]" + (" (!)" if view.overdue else ""))
-    click.echo("")
-    click.echo(step.why.get(lang))
-    click.echo("")
-    click.echo(step.help.get(lang))
+    echo(f"[{t('label.due', lang)} {due}]" + (" (!)" if view.overdue else ""))
+    echo("")
+    echo(step.why.get(lang))
+    echo("")
+    echo(step.help.get(lang))
     note = step.note_for(state.platform_id)
     if note:
-        click.echo("")
-        click.echo(f"{state.platform}: {note.get(lang)}")
+        echo("")
+        echo(f"{state.platform}: {note.get(lang)}")
     if step.kind == "question":
         opts = " / ".join(f"{o.value} ({o.label.get(lang)})" for o in step.options)
-        click.echo(f"\nAnswer with: incident answer {step.id} VALUE   [{opts}]")
+        echo(f"\nAnswer with: incident answer {step.id} VALUE   [{opts}]")
     else:
-        click.echo(f"\nWhen done: incident step done {step.id}")
+        echo(f"\nWhen done: incident step done {step.id}")
 
 
 @click.group()
@@ -216,7 +217,7 @@ def _mark(
             {"session_id": sid, "step_id": step_id, "status": status, "forced": event.forced}
         )
         return
-    click.echo(f"{step_id}: {status}" + (" (override recorded)" if event.forced else ""))
+    echo(f"{step_id}: {status}" + (" (override recorded)" if event.forced else ""))
 
 
 _step_options = [
@@ -287,7 +288,7 @@ def answer(
     if as_json:
         print_json({"session_id": sid, "step_id": step_id, "value": event.value})
         return
-    click.echo(f"{step_id}: {event.value}")
+    echo(f"{step_id}: {event.value}")
 
 
 @click.command()
@@ -300,7 +301,7 @@ def close(session_id: str | None, note: str | None) -> None:
     st = store()
     sid = st.resolve(session_id)
     actions.close(st, sid, now=now(), note=note)
-    click.echo(f"Closed {sid}. Reopen it with: incident reopen --session {sid}")
+    echo(f"Closed {sid}. Reopen it with: incident reopen --session {sid}")
 
 
 @click.command()
@@ -312,7 +313,7 @@ def reopen(session_id: str) -> None:
     st = store()
     sid = st.resolve(session_id)
     actions.reopen(st, sid, now=now())
-    click.echo(f"Reopened {sid}.")
+    echo(f"Reopened {sid}.")
 
 
 @click.command()
@@ -345,12 +346,12 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
     warn(view.warnings)
     data = formats.render(chosen, view, formats.Options(lang=lang or view.state.lang, now=now()))
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        echo(data.decode("utf-8"), nl=False)
         return
     from incident.paths import write_output
 
     write_output(output, data)
-    click.echo(f"Wrote {output}")
+    echo(f"Wrote {output}")
 
 
 @click.command()
@@ -367,7 +368,7 @@ def verify(session_id: str | None, as_json: bool) -> None:
         print_json(result)
         return
     warn(result["warnings"])
-    click.echo(
+    echo(
         f"OK: session {sid}: {result['entries']} entries, {result['attachments']} attachments, "
         f"head {result['head_hash']}"
     )

@@ -21,7 +21,7 @@ from incident.core.kinds.base import EvidenceModel, Reading
 from incident.core.kinds.contact import Contact
 from incident.core.state import SessionState
 from incident.core.store import Store, Writer
-from incident.core.text import clean_text
+from incident.core.text import clean_text, refuse_controls
 from incident.errors import (
     ActionStep,
     EvidenceError,
@@ -97,6 +97,10 @@ def start(
     for name, value in (("platform", platform), ("account", account)):
         if len(value) > MAX_NAME:
             raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
+        try:
+            refuse_controls(value)
+        except ValueError as exc:
+            raise UsageError(f"{{field}} {exc}", field=name) from None
     _check_text([("platform", platform), ("account", account)], confirmed=False)
     discovered = parse_time(discovered_at, tz_name) if discovered_at else now
     if discovered > now:

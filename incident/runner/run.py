@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable
 from typing import Literal, TypeVar
 
@@ -25,6 +26,7 @@ from incident.runner.ask import Ask, Cancelled
 from incident.runner.screen import Notice
 from incident.runner.terminal import Stopped, Terminal, is_interactive, shielded, stop_on_hangup
 from incident.times import utcnow
+from incident.visible import echo, unfiltered
 
 T = TypeVar("T")
 Mode = Literal["step", "checklist", "evidence", "text"]
@@ -44,7 +46,7 @@ def run(session_id: str, lang: str | None = None) -> None:
     view = store.open(sid, decode_all=True)  # its screens list the evidence of each step
     lang = lang or view.state.lang
     if not is_interactive():
-        click.echo(t("runner.no-tty", lang), err=True)
+        echo(t("runner.no-tty", lang), err=True)
         raise SystemExit(1)
     if not view.state.is_open:
         raise SessionClosedError(
@@ -66,7 +68,8 @@ def run(session_id: str, lang: str | None = None) -> None:
 
 def _goodbye(text: str) -> None:
     with contextlib.suppress(OSError):  # the terminal is gone; the journal has everything
-        click.echo("\r\n" + text, err=True)
+        unfiltered(sys.stderr).write("\r")  # ours: back to column 0 after the raw-mode screen
+        echo("\n" + text, err=True)
 
 
 class Walk:

@@ -11,7 +11,7 @@ from pydantic import field_validator
 from incident.bilingual import Text
 from incident.core.amounts import fmt_amount, parse_amount
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
-from incident.core.text import CleanText, ShortText
+from incident.core.text import CleanText, LineText
 from incident.errors import EvidenceError
 from incident.times import parse_time
 
@@ -32,11 +32,11 @@ class Transaction(EvidenceModel):
     kind: Literal["transaction"] = "transaction"
     time: datetime
     tx_type: str
-    asset: ShortText
+    asset: LineText
     amount: Decimal
-    to_address: ShortText | None = None
-    txid: ShortText | None = None
-    network: ShortText | None = None
+    to_address: LineText | None = None
+    txid: LineText | None = None
+    network: LineText | None = None
     note: CleanText | None = None
 
     @field_validator("tx_type")
