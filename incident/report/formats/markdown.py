@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from incident.core.state import SessionState
 from incident.core.timeline import timeline
 from incident.playbook.engine import Engine
 from incident.times import fmt_local, fmt_offset, fmt_utc
+from incident.visible import visible
 
 if TYPE_CHECKING:
     from incident.core.view import SessionView
@@ -33,7 +35,17 @@ def esc(text: str | None) -> str:
     if not text:
         return ""
     flat = " ".join(text.replace("\r", " ").split("\n"))
-    return "".join(c for c in flat if c == "\t" or c >= " ").translate(_MD_SPECIAL)
+    # C0 goes; DEL, C1 and bidi controls (U+202E would reorder the line) show as \uXXXX.
+    kept = visible("".join(c for c in flat if c == "\t" or c >= " "))
+    return kept.translate(_MD_SPECIAL)
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span: shown as typed, never turned into a link."""
+    flat = visible("".join(c for c in " ".join(text.splitlines()) if c >= " "))
+    fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def render(view: SessionView, options: Options) -> bytes:
@@ -162,7 +174,7 @@ def _contacts(state: SessionState, lang: str, add: Callable[[str], None]) -> Non
             line += f", {esc(c.agent)}"
         line += f": {esc(c.summary)}"
         if c.url:
-            line += f" ({esc(c.url)})"
+            line += f" ({code(c.url)})"
         if c.official is False:
             line += f" **⚠ {t('md.not-official', lang)}**"
             warning = guards.contact_warning(
