@@ -26,9 +26,15 @@ from incident.visible import echo
     show_default=True,
     help="Language of the report.",
 )
-def demo(output: Path, lang: str) -> None:
+@click.option(
+    "--force",
+    "overwrite",
+    is_flag=True,
+    help="Replace the output file if it already exists.",
+)
+def demo(output: Path, lang: str, overwrite: bool) -> None:
     """Replay a realistic OKX-style takeover in a temporary folder and write its PDF report."""
     from incident import demo as demo_mod
 
-    path = demo_mod.run(output, lang)
+    path = demo_mod.run(output, lang, overwrite=overwrite)
     echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")

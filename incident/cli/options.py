@@ -30,6 +30,12 @@ lang_option = click.option(
     default=None,
     help="Language: en or zh (default: the session's).",
 )
+force_output_option = click.option(
+    "--force",
+    "overwrite",
+    is_flag=True,
+    help="Replace the output file if it already exists (otherwise it is kept and nothing written).",
+)
 yes_option = click.option(
     "--yes",
     "confirmed",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from incident.cli.options import (
+    force_output_option,
     json_option,
     lang_option,
     now,
@@ -46,6 +47,7 @@ from incident.visible import echo
     help="Also attach the screenshots' original files, for a byte-for-byte hash check; "
     "the PDF grows by their size.",
 )
+@force_output_option
 def report(
     session_id: str | None,
     output: Path | None,
@@ -53,6 +55,7 @@ def report(
     redact: bool,
     invariant: bool,
     originals: bool,
+    overwrite: bool,
 ) -> None:
     """Write the PDF incident report: a first page support can act on, then the details.
 
@@ -75,7 +78,7 @@ def report(
     )
     data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
-    write_output(target, data)
+    write_output(target, data, overwrite=overwrite)
     echo(f"Wrote {target}")
 
 

@@ -12,6 +12,7 @@ import click
 from incident.catalog import LANGS
 from incident.cli.options import (
     confirming,
+    force_output_option,
     json_option,
     lang_option,
     now,
@@ -334,7 +335,10 @@ def reopen(session_id: str) -> None:
     help="File to write (default: standard output).",
 )
 @lang_option
-def export(session_id: str | None, fmt: str, output: Path | None, lang: str | None) -> None:
+@force_output_option
+def export(
+    session_id: str | None, fmt: str, output: Path | None, lang: str | None, overwrite: bool
+) -> None:
     """Export the session as JSON, Markdown or PDF."""
     from incident.report import formats
 
@@ -350,7 +354,7 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
         return
     from incident.paths import write_output
 
-    write_output(output, data)
+    write_output(output, data, overwrite=overwrite)
     echo(f"Wrote {output}")
 
 
