@@ -105,7 +105,9 @@ def list_(as_json: bool) -> None:
     """List sessions, most recently active first."""
     from incident.core.status import summaries
 
-    rows = summaries(store())
+    skipped: list[str] = []
+    rows = summaries(store(), skipped)
+    warn(skipped)
     if as_json:
         print_json(rows)
         return

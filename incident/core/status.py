@@ -158,11 +158,23 @@ def status(state: SessionState, now: datetime) -> Status:
     )
 
 
-def summaries(store: Store) -> list[dict[str, Any]]:
-    """One row per session for `incident list`, most recently active first."""
+def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, Any]]:
+    """One row per session for `incident list`, most recently active first.
+
+    A session that cannot be read (another data key, a damaged journal) is left out, and
+    said in ``skipped``, so one bad folder never hides the others.
+    """
+    from incident.errors import IncidentError
+
     rows = []
-    for sid, head in store.heads():
-        first = store.first_event(sid)
+    for sid in store.ids():
+        try:
+            head = store.head(sid)
+            first = store.first_event(sid)
+        except IncidentError as exc:
+            if skipped is not None:
+                skipped.append(f"session {sid} skipped: {exc.text()}")
+            continue
         updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
         rows.append(
             {

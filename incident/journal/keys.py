@@ -164,6 +164,14 @@ def master_key(home: Path, *, create: bool = False, passphrase: str | None = Non
             raise KeyUnavailable(
                 f"no data key in {home}", "start a session first, or import a key backup"
             )
+        sessions = home / "sessions"
+        if sessions.is_dir() and any(sessions.iterdir()):
+            # A new key would open none of them, and `key import` would then refuse the
+            # right one: the sessions were copied without key.json.
+            raise KeyUnavailable(
+                f"{home} holds sessions but no data key (key.json is missing); no new key was made",
+                "restore the key they were written with: incident key import FILE",
+            )
         master = _create(home, passphrase)
     elif info["mode"] == "keyring":
         stored = keyring_door.get(_keyring_name(info))

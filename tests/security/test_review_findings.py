@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import Result
 
 from tests.conftest import Runner
+from tests.security.disk import changed, snapshot
 
 SRC = Path(__file__).resolve().parents[2] / "incident"
 
@@ -67,3 +68,71 @@ def test_output_over_an_existing_file_is_refused(run: Runner, session: str, tmp_
         assert evidence.read_bytes() == b"\x89PNG the only copy of the evidence"
     run.ok("export", "--format", "markdown", "-o", str(evidence), "--force")
     assert evidence.read_bytes().startswith(b"#")
+
+
+# -- 7: a missing key must not orphan every session -------------------------------------
+def _start(run: Runner, home: Path) -> str:
+    result = run(
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "lin@example.com",
+        "--no-run",
+        "--json",
+        env={"INCIDENT_HOME": str(home)},
+    )
+    assert result.exit_code == 0, result.output
+    import json
+
+    return str(json.loads(result.stdout)["session_id"])
+
+
+def test_no_new_key_while_sessions_exist(run: Runner, tmp_path: Path) -> None:
+    import shutil
+
+    old, moved = tmp_path / "old", tmp_path / "moved"
+    _start(run, old)
+    moved.mkdir(mode=0o700)
+    shutil.copytree(old / "sessions", moved / "sessions")  # copied without key.json
+    before = snapshot(moved)
+    env = {"INCIDENT_HOME": str(moved)}
+    message = one_line_error(
+        run(
+            "start",
+            "--playbook",
+            "crypto-exchange",
+            "--platform",
+            "OKX",
+            "--account",
+            "x@example.com",
+            "--no-run",
+            env=env,
+        )
+    )
+    assert "key import" in message and "no new key" in message
+    assert changed(before, snapshot(moved)) == []  # no key.json made, no session touched
+
+
+def test_another_key_is_not_called_tampering(run: Runner, tmp_path: Path) -> None:
+    import shutil
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    sid_a = _start(run, a)
+    sid_b = _start(run, b)  # b has a key of its own
+    shutil.copytree(a / "sessions" / sid_a, b / "sessions" / sid_a)
+    env = {"INCIDENT_HOME": str(b)}
+    for args in (("status", "--session", sid_a), ("verify", "--session", sid_a)):
+        result = run(*args, env=env)
+        message = one_line_error(result)
+        assert result.exit_code != 3, message  # 3 means tampering
+        assert "does not open" in message and "key import" in message
+    listed = run("list", env=env)
+    assert listed.exit_code == 0 and sid_b in listed.stdout and sid_a not in listed.stdout
+    assert f"session {sid_a} skipped" in listed.stderr
+    # Tampering with the head is still tampering (exit 3).
+    head = b / "sessions" / sid_b / "head.json"
+    head.write_text(head.read_text().replace('"count": 1', '"count": 2'))
+    assert run("verify", "--session", sid_b, env=env).exit_code == 3
