@@ -90,11 +90,15 @@ class Group(LazyGroup):
         except KeyboardInterrupt:
             echo("\nInterrupted; everything recorded so far is saved.", err=True)
             sys.exit(130)
-        except Exception as exc:  # a bug: still one line for the user
+        except (SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:  # a bug (or a library's panic): still one line
+            # BaseException, not Exception: a Rust extension's PanicException derives from it.
             if os.environ.get("INCIDENT_DEBUG"):
                 raise
+            text = str(exc).splitlines()[0][:300] if str(exc) else ""
             _fail(
-                f"unexpected {exc.__class__.__name__}: {exc} "
+                f"unexpected {exc.__class__.__name__}: {text} "
                 "(nothing recorded was lost; set INCIDENT_DEBUG=1 for details)",
                 1,
             )

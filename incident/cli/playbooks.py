@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from incident.catalog import LANGS
-from incident.cli.options import json_option, print_json
+from incident.cli.options import json_option, print_json, warn
 from incident.visible import echo
 
 
@@ -22,7 +22,9 @@ def list_(as_json: bool) -> None:
     """List the playbooks you can start."""
     from incident.playbook import loader
 
-    found = loader.available()
+    problems: list[str] = []
+    found = loader.available(problems)
+    warn(problems)
     if as_json:
         print_json(
             [
@@ -34,6 +36,7 @@ def list_(as_json: bool) -> None:
                     "steps": len(f.playbook.steps),
                     "origin": f.origin,
                     "location": f.location,
+                    "sha256": f.sha256,
                 }
                 for f in found
             ]

@@ -52,6 +52,12 @@ F = TypeVar("F", bound=Callable[..., Any])
     help="Language of the steps, messages and report.",
 )
 @click.option("--no-run", is_flag=True, help="Do not start the interactive walk-through.")
+@click.option(
+    "--override-bundled",
+    is_flag=True,
+    help="Use a user playbook that has the id or name of a bundled one (it can change which "
+    "domains count as official).",
+)
 @json_option
 def start(
     playbook: str,
@@ -61,6 +67,7 @@ def start(
     tz: str | None,
     lang: str,
     no_run: bool,
+    override_bundled: bool,
     as_json: bool,
 ) -> None:
     """Start a new incident session and print its id."""
@@ -75,11 +82,32 @@ def start(
         discovered_at=discovered_at,
         tz=tz,
         lang=lang,  # type: ignore[arg-type]
+        override_bundled=override_bundled,
     )
     if as_json:
-        print_json({"session_id": state.id})
+        print_json(
+            {
+                "session_id": state.id,
+                "playbook": {
+                    "id": state.playbook.id,
+                    "origin": state.playbook_origin,
+                    "sha256": state.playbook_sha256,
+                },
+            }
+        )
         return
     echo(state.id)
+    echo(
+        f"Playbook: {state.playbook.id} {state.playbook.version} ({state.playbook_source})",
+        err=True,
+    )
+    if not state.playbook_origin.startswith("bundled:"):
+        warn(
+            [
+                "this playbook is not one shipped with incident: its list of official domains "
+                "decides which support contacts are trusted. Check it came from you."
+            ]
+        )
     if state.platform_id is None and state.playbook.platforms:
         known = ", ".join(p.name for p in state.playbook.platforms)
         warn(

@@ -82,9 +82,10 @@ def start(
     discovered_at: str | None = None,
     tz: str | None = None,
     lang: Lang = "en",
+    override_bundled: bool = False,
 ) -> SessionState:
     """Create a session; nothing is written when any argument is wrong."""
-    found = loader.find(playbook)
+    found = loader.find(playbook, override_bundled=override_bundled)
     tz_name = tz or system_zone()
     zone(tz_name)
     platform, account = clean_text(platform).strip(), clean_text(account).strip()
@@ -114,7 +115,8 @@ def start(
             at=now,
             session_id=session_id,
             playbook=found.playbook,
-            playbook_origin=f"{found.origin}:{found.location}",
+            playbook_origin=found.source,
+            playbook_sha256=found.sha256 or None,
             platform=platform,
             platform_id=matched.id if matched else None,
             account=account,

@@ -45,7 +45,12 @@ class Status:
         return {
             "session_id": s.id,
             "status": "open" if s.is_open else "closed",
-            "playbook": {"id": s.playbook.id, "version": s.playbook.version},
+            "playbook": {
+                "id": s.playbook.id,
+                "version": s.playbook.version,
+                "origin": s.playbook_origin,
+                "sha256": s.playbook_sha256,
+            },
             "platform": s.platform,
             "platform_id": s.platform_id,
             "account": s.account,
@@ -78,6 +83,8 @@ class Status:
             f"{t('label.platform', lang)}: {s.platform}    {t('label.account', lang)}: {s.account}",
             f"{t('label.discovered', lang)}: {fmt_local(s.discovered_at, s.tz)}    "
             f"{t('label.since', lang)}: {self.elapsed}",
+            f"{t('label.playbook', lang)}: {s.playbook.id} {s.playbook.version} "
+            f"({s.playbook_source})",
             f"{t('label.progress', lang)}: "
             + t(
                 "progress.line",

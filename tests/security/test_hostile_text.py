@@ -85,7 +85,12 @@ def hostile_playbook(home: Path) -> None:
     }
     folder = home / "playbooks"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "hostile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+
+    class Plain(yaml.SafeDumper):  # playbooks may not use aliases
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    (folder / "hostile.yaml").write_text(yaml.dump(data, Dumper=Plain, allow_unicode=True))
 
 
 def test_every_command_escapes_and_stores_exactly(

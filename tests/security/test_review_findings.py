@@ -7,6 +7,7 @@ import re
 import stat
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from tests.conftest import Runner
@@ -136,3 +137,194 @@ def test_another_key_is_not_called_tampering(run: Runner, tmp_path: Path) -> Non
     head = b / "sessions" / sid_b / "head.json"
     head.write_text(head.read_text().replace('"count": 1', '"count": 2'))
     assert run("verify", "--session", sid_b, env=env).exit_code == 3
+
+
+# -- 4: a user playbook replacing a bundled one -----------------------------------------
+def _user_playbook(home: Path, name: str, edit: dict[str, object] | None = None) -> Path:
+    """The bundled crypto-exchange playbook, changed by ``edit``, in the user folder."""
+    import yaml
+
+    from incident.resources import folder
+
+    data = yaml.safe_load((folder("playbooks") / "crypto-exchange.yaml").read_text("utf-8"))
+    data.update(edit or {})
+    target = home / "playbooks" / f"{name}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def _okx_with_domains(domains: list[str]) -> dict[str, object]:
+    import yaml
+
+    from incident.resources import folder
+
+    data = yaml.safe_load((folder("playbooks") / "crypto-exchange.yaml").read_text("utf-8"))
+    platforms = data["platforms"]
+    for p in platforms:
+        if p["id"] == "okx":
+            p["domains"] = [*p["domains"], *domains]
+    return {"platforms": platforms}
+
+
+def test_user_playbook_cannot_replace_a_bundled_one(run: Runner, incident_home: Path) -> None:
+    planted = _user_playbook(
+        incident_home, "crypto-exchange", _okx_with_domains(["okx-support.help"])
+    )
+    start = (
+        "start",
+        "--playbook",
+        "crypto-exchange",
+        "--platform",
+        "OKX",
+        "--account",
+        "a@example.com",
+        "--no-run",
+    )
+    message = one_line_error(run(*start))
+    assert "may not reuse the bundled" in message and "--override-bundled" in message
+    assert not (incident_home / "sessions").exists() or not any(
+        (incident_home / "sessions").iterdir()
+    )
+    # `playbooks list` still lists the bundled one, and says why the file was left out.
+    listed = run.ok("playbooks", "list")
+    assert "crypto-exchange" in listed.stdout and "(bundled)" in listed.stdout
+    assert "may not reuse the bundled" in listed.stderr
+    # Asked for explicitly, it is used, and start, status and the report say which file.
+    started = run.ok(*start, "--override-bundled")
+    assert str(planted) in started.stderr and "SHA-256" in started.stderr
+    assert "not one shipped with incident" in started.stderr
+    status = run.ok("status").stdout
+    import hashlib
+
+    digest = hashlib.sha256(planted.read_bytes()).hexdigest()
+    assert f"user:{planted}" in status and digest in status
+    assert digest in run.ok("export", "--format", "markdown").stdout
+
+
+@pytest.mark.parametrize("domains", [["com"], ["co.uk"], ["github.io"]])
+def test_public_suffix_domains_are_refused(
+    run: Runner, incident_home: Path, domains: list[str]
+) -> None:
+    path = _user_playbook(
+        incident_home, "my-exchange", {"id": "my-exchange", **_okx_with_domains(domains)}
+    )
+    message = one_line_error(run("playbooks", "validate", str(path)))
+    assert "public suffix" in message and repr(domains[0]) in message
+
+
+# -- 5: YAML alias amplification; a panic in a library ----------------------------------
+def test_yaml_aliases_are_refused_quickly(run: Runner, incident_home: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 40)]
+    bomb = incident_home / "playbooks" / "bomb.yaml"
+    bomb.parent.mkdir(parents=True)
+    bomb.write_text("\n".join(lines) + "\nid: bomb\n")
+    message = one_line_error(run("playbooks", "validate", str(bomb)))
+    assert "aliases" in message
+    listed = run.ok("playbooks", "list")  # one bad file does not break the listing
+    assert "crypto-exchange" in listed.stdout and "aliases" in listed.stderr
+
+
+def test_steps_are_capped(run: Runner, incident_home: Path) -> None:
+
+    step = {
+        "kind": "action",
+        "title": {"en": "t", "zh": "t"},
+        "why": {"en": "w", "zh": "w"},
+        "help": {"en": "h", "zh": "h"},
+        "target_minutes": 1,
+    }
+    data = {
+        "id": "many",
+        "version": "1",
+        "title": {"en": "t", "zh": "t"},
+        "description": {"en": "d", "zh": "d"},
+        "steps": [{**step, "id": f"s{i}"} for i in range(400)],
+    }
+    path = incident_home.parent / "many.yaml"
+    path.write_text(dump(data))
+    assert "more than 300" in one_line_error(run("playbooks", "validate", str(path)))
+
+
+def test_a_panic_in_a_library_is_one_line(
+    run: Runner, session: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics
+        pass
+
+    def panic(*args: object, **kwargs: object) -> object:
+        raise PanicException("called `Option::unwrap()` on a `None` value\nstack backtrace:")
+
+    monkeypatch.setattr("incident.core.status.status", panic)
+    message = one_line_error(run("status"))
+    assert "unexpected PanicException" in message and "nothing recorded was lost" in message
+
+
+def dump(data: object) -> str:
+    """YAML without anchors and aliases (which playbooks may not use)."""
+    import yaml
+
+    class Plain(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    return yaml.dump(data, Dumper=Plain)
+
+
+# -- 10: recursion, unreadable values ----------------------------------------------------
+def _chain(n: int) -> dict[str, object]:
+    text = {"en": "t", "zh": "t"}
+    steps: list[dict[str, object]] = []
+    for i in range(n):
+        s: dict[str, object] = {
+            "id": f"q{i}",
+            "kind": "question",
+            "title": text,
+            "why": text,
+            "help": text,
+            "target_minutes": 1,
+            "options": [{"value": "yes", "label": text}, {"value": "no", "label": text}],
+        }
+        if i:
+            s["when"] = {"step": f"q{i - 1}", "answer": "yes"}
+        steps.append(s)
+    return {"id": "chain", "version": "1", "title": text, "description": text, "steps": steps}
+
+
+def test_long_chains_are_refused_and_walked_without_recursion(
+    run: Runner, incident_home: Path
+) -> None:
+    import sys
+
+    from incident.playbook.engine import Engine
+    from incident.playbook.schema import Playbook
+
+    path = incident_home.parent / "chain.yaml"
+    path.write_text(dump(_chain(250)))
+    message = one_line_error(run("playbooks", "validate", str(path)))
+    assert "chain of" in message and "at most 100" in message
+    # A playbook frozen into an older session may hold a longer chain: it still opens.
+    pb = Playbook.model_validate(_chain(sys.getrecursionlimit() + 500))
+    engine = Engine(pb, {}, {s.id: "yes" for s in pb.steps})
+    assert engine.applies(pb.steps[50]) and not engine.applies(pb.steps[-1])
+    assert engine.progress().total == 101
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("version", "9" * 5000, "cannot be read"),
+        ("sources", "[{url: 'https://x.example', checked: 2026-13-45}]", "cannot be read"),
+    ],
+)
+def test_unreadable_values_are_validation_errors(
+    run: Runner, incident_home: Path, field: str, value: str, said: str
+) -> None:
+
+    data = _chain(2)
+    data.pop(field, None)
+    path = incident_home.parent / "odd.yaml"
+    path.write_text(dump(data) + f"{field}: {value}\n")
+    message = one_line_error(run("playbooks", "validate", str(path)))
+    assert said in message and "unexpected" not in message

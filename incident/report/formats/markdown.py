@@ -61,7 +61,7 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     add(f"- {t('label.session', lang)}: `{state.id}`")
     add(
         f"- {t('label.playbook', lang)}: {esc(state.playbook.title.get(lang))} "
-        f"({state.playbook.id} {state.playbook.version})"
+        f"({state.playbook.id} {state.playbook.version}; {esc(state.playbook_source)})"
     )
     add(
         f"- {t('label.discovered', lang)}: {fmt_local(state.discovered_at, tz)} "
