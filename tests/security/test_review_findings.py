@@ -328,3 +328,50 @@ def test_unreadable_values_are_validation_errors(
     path.write_text(dump(data) + f"{field}: {value}\n")
     message = one_line_error(run("playbooks", "validate", str(path)))
     assert said in message and "unexpected" not in message
+
+
+# -- 9: attached files ------------------------------------------------------------------
+def test_file_links_and_proc_files_are_refused(
+    run: Runner, session: str, incident_home: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$secret")
+    link = tmp_path / "notes.txt"
+    link.symlink_to(secret)
+    before = snapshot(incident_home)
+    message = one_line_error(run("evidence", "add", "--note", "n", "--file", str(link)))
+    assert "link" in message and str(secret) in message
+    if Path("/proc/self/environ").exists():
+        message = one_line_error(
+            run("evidence", "add", "--note", "n", "--file", "/proc/self/environ")
+        )
+        assert "size is not its content" in message
+    assert changed(before, snapshot(incident_home)) == []
+
+
+def test_file_size_is_what_is_read(
+    run: Runner, session: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from incident.core import attachments
+
+    monkeypatch.setattr(attachments, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 1001)
+    assert "larger than" in one_line_error(
+        run("evidence", "add", "--note", "n", "--file", str(big))
+    )
+    big.write_bytes(b"x" * 1000)
+    run.ok("evidence", "add", "--note", "n", "--file", str(big))
+
+
+def test_attachment_names_are_cleaned(run: Runner, session: str, tmp_path: Path) -> None:
+    import json
+
+    odd = tmp_path / "invoice\u202ecod.exe\\..:x\x1b[2J.txt"
+    odd.write_text("a receipt")
+    run.ok("evidence", "add", "--note", "n", "--file", str(odd))
+    items = json.loads(run.ok("evidence", "list", "--json").stdout)["evidence"]
+    name = items[0]["attachments"][0]["name"]
+    assert name == "invoice_cod.exe_.._x_[2J.txt"
+    md = run.ok("export", "--format", "markdown").stdout
+    assert "cod.exe" in md and "\u202e" not in md
