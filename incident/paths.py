@@ -21,7 +21,26 @@ def home() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir("incident", appauthor=False))
+    _refuse_foreign(path)
     return ensure_dir(path)
+
+
+def _refuse_foreign(path: Path) -> None:
+    """A data folder that belongs to another account is never used: its owner could read,
+    replace or plant anything in it (a playbook, a key, a session)."""
+    if os.name != "posix" or not hasattr(os, "geteuid"):
+        return
+    try:
+        owner = path.stat().st_uid
+    except FileNotFoundError:
+        return
+    if owner != os.geteuid():
+        from incident.errors import UsageError
+
+        raise UsageError(
+            f"the data folder {path} belongs to another account (uid {owner}); not using it",
+            "point INCIDENT_HOME at a folder of your own",
+        )
 
 
 def ensure_dir(path: Path) -> Path:

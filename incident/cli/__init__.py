@@ -6,6 +6,7 @@ libraries only inside the commands that use them, so `incident --help` stays fas
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any
@@ -72,6 +73,7 @@ class Group(LazyGroup):
     """Turns domain errors into one-line messages and exit codes; never a traceback."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        _no_core_dumps()
         # Everything printed, Click's own usage errors included, passes the escaping filter.
         with escaping():
             return super().main(*args, **kwargs)
@@ -102,6 +104,16 @@ class Group(LazyGroup):
                 "(nothing recorded was lost; set INCIDENT_DEBUG=1 for details)",
                 1,
             )
+
+
+def _no_core_dumps() -> None:
+    """A core dump would hold decrypted notes and the data key: allow none (size limit 0)."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _fail(message: str, code: int) -> None:

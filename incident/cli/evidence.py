@@ -14,6 +14,7 @@ import click
 
 from incident.cli.lazy import Lazy, LazyGroup
 from incident.cli.options import (
+    STDIN_HELP,
     confirming,
     files_option,
     json_option,
@@ -21,6 +22,7 @@ from incident.cli.options import (
     print_json,
     session_option,
     store,
+    text_or_stdin,
     yes_option,
 )
 from incident.visible import echo
@@ -63,6 +65,9 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
         from incident.core import actions
 
         name_options(options)
+        for f in kind.fields:
+            if f.long:
+                values[f.name] = text_or_stdin(values.get(f.name), f.label.en)
         draft = actions.Draft(kind_name, values)
         _record(session_id, draft, confirmed, as_json, files, step_id, kind.label.en.lower())
 
@@ -71,7 +76,12 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
         choice = click.Choice(list(f.choices)) if f.choices else None
         decorators.append(
             click.option(
-                f.option, f.name, required=f.required, type=choice, metavar=f.metavar, help=f.help
+                f.option,
+                f.name,
+                required=f.required,
+                type=choice,
+                metavar=f.metavar,
+                help=f.help + (STDIN_HELP if f.long else ""),
             )
         )
     decorators += [

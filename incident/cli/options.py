@@ -44,6 +44,23 @@ yes_option = click.option(
 )
 
 
+STDIN_HELP = " Give - to type it at a prompt or read it from standard input (kept out of `ps` and shell history)."
+
+
+def text_or_stdin(value: str | None, label: str = "Note") -> str | None:
+    """``-`` reads the text from standard input: typed at a prompt on a terminal, piped
+    otherwise. A note given on the command line is visible to other accounts in ``ps``
+    and stays in the shell's history."""
+    import sys
+
+    if value != "-":
+        return value
+    if sys.stdin.isatty():
+        echo(f"{label} (end with Ctrl-D on a line of its own):", err=True)
+    text = sys.stdin.read()
+    return text[:-1] if text.endswith("\n") else text
+
+
 def print_json(value: Any) -> None:
     import json  # here, not at the top: `incident --help` never needs it
 

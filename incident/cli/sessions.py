@@ -11,6 +11,7 @@ import click
 
 from incident.catalog import LANGS
 from incident.cli.options import (
+    STDIN_HELP,
     confirming,
     force_output_option,
     json_option,
@@ -19,6 +20,7 @@ from incident.cli.options import (
     print_json,
     session_option,
     store,
+    text_or_stdin,
     warn,
     yes_option,
 )
@@ -254,7 +256,7 @@ def _mark(
 _step_options = [
     session_option,
     click.argument("step_id"),
-    click.option("--note", help="What you did or saw."),
+    click.option("--note", help="What you did or saw." + STDIN_HELP),
     click.option(
         "--force", is_flag=True, help="Record it even though required steps are not done."
     ),
@@ -286,7 +288,7 @@ def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
         as_json: bool,
         reason: str | None,
     ) -> None:
-        _mark(status, session_id, step_id, note, reason, force, confirmed, as_json)
+        _mark(status, session_id, step_id, text_or_stdin(note), reason, force, confirmed, as_json)
 
     command.__doc__ = doc
     step.command(name)(command)
@@ -301,7 +303,7 @@ _step_command("fail", "failed", "Record that STEP_ID was tried and did not work.
 @session_option
 @click.argument("step_id")
 @click.argument("value")
-@click.option("--note", help="Anything worth keeping with the answer.")
+@click.option("--note", help="Anything worth keeping with the answer." + STDIN_HELP)
 @json_option
 def answer(
     session_id: str | None, step_id: str, value: str, note: str | None, as_json: bool
@@ -315,7 +317,7 @@ def answer(
 
     st = store()
     sid = st.resolve(session_id)
-    event = actions.answer(st, sid, step_id, value, now=now(), note=note)
+    event = actions.answer(st, sid, step_id, value, now=now(), note=text_or_stdin(note))
     if as_json:
         print_json({"session_id": sid, "step_id": step_id, "value": event.value})
         return
@@ -324,14 +326,14 @@ def answer(
 
 @click.command()
 @session_option
-@click.option("--note", help="How it ended (e.g. funds returned, account recovered).")
+@click.option("--note", help="How it ended (e.g. funds returned, account recovered)." + STDIN_HELP)
 def close(session_id: str | None, note: str | None) -> None:
     """Close the session (it can be reopened)."""
     from incident.core import actions
 
     st = store()
     sid = st.resolve(session_id)
-    actions.close(st, sid, now=now(), note=note)
+    actions.close(st, sid, now=now(), note=text_or_stdin(note))
     echo(f"Closed {sid}. Reopen it with: incident reopen --session {sid}")
 
 

@@ -171,7 +171,7 @@ def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, 
     A session that cannot be read (another data key, a damaged journal) is left out, and
     said in ``skipped``, so one bad folder never hides the others.
     """
-    from incident.errors import IncidentError
+    from incident.errors import IncidentError, KeyUnavailable, WrongKey
 
     rows = []
     for sid in store.ids():
@@ -179,6 +179,8 @@ def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, 
             head = store.head(sid)
             first = store.first_event(sid)
         except IncidentError as exc:
+            if isinstance(exc, KeyUnavailable) and not isinstance(exc, WrongKey):
+                raise  # the folder's key (a wrong passphrase): no session can be read
             if skipped is not None:
                 skipped.append(f"session {sid} skipped: {exc.text()}")
             continue

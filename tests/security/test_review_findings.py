@@ -3,6 +3,7 @@ one-line message, nothing recorded lost and no file overwritten."""
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from pathlib import Path
@@ -375,3 +376,52 @@ def test_attachment_names_are_cleaned(run: Runner, session: str, tmp_path: Path)
     assert name == "invoice_cod.exe_.._x_[2J.txt"
     md = run.ok("export", "--format", "markdown").stdout
     assert "cod.exe" in md and "\u202e" not in md
+
+
+# -- 10: notes off the command line, core dumps, foreign folders, short passphrases ------
+def test_note_from_stdin(run: Runner, session: str) -> None:
+    import json
+
+    run.ok("evidence", "add", "--note", "-", input="first line\nsecond line\n")
+    run.ok("answer", "can-you-log-in", "yes", "--note", "-", input="called at 10:02\n")
+    items = json.loads(run.ok("evidence", "list", "--json").stdout)["evidence"]
+    assert items[0]["text"] == "first line\nsecond line"
+    status = json.loads(run.ok("export", "--format", "json").stdout)
+    assert "called at 10:02" in json.dumps(status)
+
+
+def test_no_core_dumps(run: Runner, session: str) -> None:
+    resource = pytest.importorskip("resource")
+    run.ok("status")
+    assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_a_data_folder_of_another_account_is_refused(run: Runner, tmp_path: Path) -> None:
+    home = tmp_path / "theirs"
+    home.mkdir()
+    os.chown(home, 4242, 4242)
+    before, mode = snapshot(home), home.stat().st_mode
+    message = one_line_error(run("list", env={"INCIDENT_HOME": str(home)}))
+    assert "belongs to another account" in message
+    assert changed(before, snapshot(home)) == [] and home.stat().st_mode == mode
+
+
+def test_short_passphrases_are_refused(run: Runner, tmp_path: Path) -> None:
+    home = tmp_path / "new"
+    env = {"INCIDENT_HOME": str(home), "INCIDENT_PASSPHRASE": "1"}
+    message = one_line_error(
+        run(
+            "start",
+            "--playbook",
+            "crypto-exchange",
+            "--platform",
+            "OKX",
+            "--account",
+            "a@example.com",
+            "--no-run",
+            env=env,
+        )
+    )
+    assert "shorter than 8" in message and "guessed" in message
+    assert not (home / "key.json").exists()
