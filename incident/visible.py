@@ -92,8 +92,8 @@ def unfiltered(stream: TextIO) -> TextIO:
 def escaping() -> Iterator[None]:
     """Put the filter on standard output and standard error for the length of a command."""
     old = sys.stdout, sys.stderr
-    sys.stdout = EscapingStream(unfiltered(old[0]))  # type: ignore[assignment]
-    sys.stderr = EscapingStream(unfiltered(old[1]))  # type: ignore[assignment]
+    sys.stdout = EscapingStream(unfiltered(old[0]))
+    sys.stderr = EscapingStream(unfiltered(old[1]))
     try:
         yield
     finally:

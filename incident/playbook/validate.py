@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -144,7 +145,7 @@ LIMITS = {
 def _too_many(pb: Playbook) -> list[str]:
     problems = []
 
-    def check(where: str, name: str, items: list[object] | tuple[object, ...]) -> None:
+    def check(where: str, name: str, items: Sequence[object]) -> None:
         if len(items) > LIMITS[name]:
             problems.append(f"{where}field {name!r}: more than {LIMITS[name]} items")
 
@@ -172,7 +173,7 @@ def _public_suffixes(pb: Playbook) -> list[str]:
     psl = _psl()
     problems = []
     for p in pb.platforms:
-        hosts = [(d, "domains") for d in p.domains]
+        hosts: list[tuple[str | None, str]] = [(d, "domains") for d in p.domains]
         hosts += [(_host_of(c.address), "channels") for c in p.channels if c.kind != "phone"]
         for host, field in hosts:
             name = (host or "").strip().lower().rstrip(".")
