@@ -117,7 +117,8 @@ def _no_core_dumps() -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    lines = message.splitlines() or [message]
+    # Only a real new line starts a line: \r, NEL or U+2028 in quoted input stay escaped.
+    lines = message.rstrip("\n").split("\n")
     echo(f"Error: {lines[0]}", err=True)
     for line in lines[1:]:
         echo(f"  {line}", err=True)

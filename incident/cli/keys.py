@@ -63,7 +63,7 @@ def export(file: Path) -> None:
 
 
 @key.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_(file: Path) -> None:
     """Restore the data key from a backup made with `incident key export`."""
     from incident import paths

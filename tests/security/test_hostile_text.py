@@ -42,10 +42,11 @@ def check(run: Runner, *args: str, ok: bool = True, input: str | None = None) ->
         assert result.exit_code == 0, f"{args}: exit {result.exit_code}: {err}"
     else:
         assert result.exit_code != 0, f"{args} was accepted"
-        # One line of error (Click's usage errors put a usage line above theirs).
-        assert [x for x in err.splitlines() if x.startswith("Error: ")] == [
-            err.strip().splitlines()[-1]
-        ], err
+        # One error (a playbook's problems may follow it, one a line), no usage noise after.
+        lines = err.rstrip("\n").split("\n")
+        errors = [x for x in lines if x.startswith("Error: ")]
+        assert len(errors) == 1, err
+        assert all(x.startswith("  ") for x in lines[lines.index(errors[0]) + 1 :]), err
         assert "Traceback" not in err
     return out + err
 
@@ -132,6 +133,11 @@ def test_every_command_escapes_and_stores_exactly(
         files = ["--file", str(att)]
     except OSError:
         files = []
+    # A playbook whose errors quote hostile text (a step id, an unknown field).
+    bad_playbook = tmp_path / "bad.yaml"
+    bad_playbook.write_text(
+        json.dumps({"id": HOSTILE, "version": "1", HOSTILE: 1, "steps": [{"id": HOSTILE}]})
+    )
     long_fields = [
         ("evidence", "add", "--note", HOSTILE, *files),
         (
@@ -222,6 +228,44 @@ def test_every_command_escapes_and_stores_exactly(
         ("status", "--session", HOSTILE),
         ("evidence", "add", "--note", "x", "--file", str(tmp_path / HOSTILE[:30])),
         ("export", "--format", HOSTILE),
+        (
+            "start",
+            "--playbook",
+            "hostile",
+            "--platform",
+            "Evil",
+            "--account",
+            "a@b.example",
+            "--tz",
+            HOSTILE,
+            "--no-run",
+        ),
+        (
+            "start",
+            "--playbook",
+            "hostile",
+            "--platform",
+            "Evil",
+            "--account",
+            "a@b.example",
+            "--discovered-at",
+            HOSTILE,
+            "--no-run",
+        ),
+        (
+            "start",
+            "--playbook",
+            HOSTILE,
+            "--platform",
+            "Evil",
+            "--account",
+            "a@b.example",
+            "--no-run",
+        ),
+        ("playbooks", "show", HOSTILE),
+        ("playbooks", "validate", str(bad_playbook)),
+        ("key", "import", str(tmp_path / HOSTILE[:40])),
+        ("message", HOSTILE),
     ]
     for args in one_line:
         check(run, *args, ok=False)
@@ -234,6 +278,9 @@ def test_every_command_escapes_and_stores_exactly(
         ("export", "--format", "markdown"),
         ("export", "--format", "json"),
         ("message", "freeze"),
+        ("message", "recovery"),
+        ("message", "dispute"),
+        ("message", "follow-up"),
         ("message", "freeze", "--json"),
         ("close", "--note", HOSTILE),
         ("list", "--json"),
