@@ -63,11 +63,15 @@ def export(file: Path) -> None:
 
 
 @key.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def import_(file: Path) -> None:
     """Restore the data key from a backup made with `incident key export`."""
     from incident import paths
     from incident.journal import keys
 
+    if not file.is_file():  # before asking for its passphrase
+        from incident.errors import KeyUnavailable
+
+        raise KeyUnavailable(f"{file}: no such file")
     mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
     echo(f"Key restored (kept in: {mode}).")
