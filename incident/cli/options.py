@@ -56,7 +56,9 @@ def text_or_stdin(value: str | None, label: str = "Note") -> str | None:
     if value != "-":
         return value
     if sys.stdin.isatty():
-        echo(f"{label} (end with Ctrl-D on a line of its own):", err=True)
+        from incident.catalog import t
+
+        echo(t("note.stdin", "en", label=label), err=True)
     text = sys.stdin.read()
     return text[:-1] if text.endswith("\n") else text
 

@@ -99,17 +99,15 @@ def start(
         )
         return
     echo(state.id)
+    from incident.catalog import t
+
+    pb = state.playbook
     echo(
-        f"Playbook: {state.playbook.id} {state.playbook.version} ({state.playbook_source})",
+        t("start.playbook", lang, id=pb.id, version=pb.version, source=state.playbook_source),
         err=True,
     )
     if not state.playbook_origin.startswith("bundled:"):
-        warn(
-            [
-                "this playbook is not one shipped with incident: its list of official domains "
-                "decides which support contacts are trusted. Check it came from you."
-            ]
-        )
+        warn([t("start.not-bundled", lang)])
     if state.platform_id is None and state.playbook.platforms:
         known = ", ".join(p.name for p in state.playbook.platforms)
         warn(
