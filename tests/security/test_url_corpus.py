@@ -92,9 +92,19 @@ def test_only_https_and_mailto_are_links() -> None:
 def test_pdf_links_are_only_https_or_mailto(run: Runner, session: str, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
+    run.ok(
+        "evidence",
+        "contact",
+        "--channel",
+        "email",
+        "--summary",
+        "wrote",
+        "--url",
+        "mailto:support@okx.com",
+    )
     for url in (
         "https://www.okx.com/help",
-        "mailto:support@okx.com",
+        "mailto:support@okx.com",  # on a chat channel: no mailto: link
         "https://evil.com\\@www.okx.com/help",
         "javascript://www.okx.com/%0aalert(1)",
         "file://www.okx.com/share/x.exe",
@@ -113,6 +123,7 @@ def test_pdf_links_are_only_https_or_mailto(run: Runner, session: str, tmp_path:
     assert "https://www.okx.com/help" in uris and "mailto:support@okx.com" in uris
     assert all(u.startswith(("https://", "mailto:")) for u in uris), uris
     assert not any("evil" in u or "javascript" in u for u in uris), uris
+    assert uris.count("mailto:support@okx.com") == 1  # the e-mail channel's only
 
 
 def test_markdown_shows_urls_in_code_spans(run: Runner, session: str) -> None:

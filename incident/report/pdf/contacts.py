@@ -94,6 +94,8 @@ def _contacts(ctx: Context) -> list[Any]:
             # official ones ("https://evil.io\\@www.okx.com").
             platform = ctx.state.platform_info
             still = c.official and platform is not None and guards.is_official_url(c.url, platform)
+            if c.url.strip().lower().startswith("mailto:") and c.channel != "email":
+                still = False  # mailto: links only for e-mail channels
             url = ctx.link(c.url, c.url) if still else c.url
             summary += [BR, ctx.grey(ctx.label(ctx.t("report.col.url"))), url]
         ref, where = f"E{item.number}", ctx.t("report.sec.contacts")
