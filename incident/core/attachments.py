@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,9 @@ def clean_name(name: str) -> str:
 
     out = "".join(
         "_" if c in "\\/:" or first_control(c) is not None else c for c in clean_text(name)
-    ).strip()
-    out = out.lstrip(".") or "file"
-    return out[:255]
+    )
+    out = re.sub(r"^[\s.]+|\s+$", "", out)[:255].rstrip()  # the same when cleaned twice
+    return out or "file"
 
 
 class Attachment(Frozen):
