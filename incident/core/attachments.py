@@ -134,10 +134,11 @@ def _read_capped(path: Path, shown: str) -> bytes:
                 "attach the file itself, by its own name",
             ) from None
         raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or a device: may never end
+        os.close(fd)
+        raise EvidenceError(f"{shown}: not a regular file", "attach the file itself")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or a device: may never end
-            raise EvidenceError(f"{shown}: not a regular file", "attach the file itself")
         data = fh.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise EvidenceError(f"{shown}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
