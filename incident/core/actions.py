@@ -98,11 +98,12 @@ def start(
     for name, value in (("platform", platform), ("account", account)):
         if len(value) > MAX_NAME:
             raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
+    _check_text([("platform", platform), ("account", account)], confirmed=False)
+    for name, value in (("platform", platform), ("account", account)):
         try:
             refuse_controls(value)
         except ValueError as exc:
             raise UsageError(f"{{field}} {exc}", field=name) from None
-    _check_text([("platform", platform), ("account", account)], confirmed=False)
     discovered = parse_time(discovered_at, tz_name) if discovered_at else now
     if discovered > now:
         raise UsageError(
@@ -242,6 +243,9 @@ def build(draft: Draft, tz: str) -> EvidenceModel:
         kind = kinds.get(draft.kind)
     except KeyError:
         raise UsageError(f"no evidence kind {draft.kind!r}") from None
+    # Secrets first: a seed phrase pasted into a one-line field is refused as what it is,
+    # not for the new lines between its words.
+    guards.refuse_secrets([(k, v) for k, v in draft.values.items() if isinstance(v, str)])
     return kind.build(draft.values, Reading(tz))
 
 

@@ -104,7 +104,8 @@ class Kind(Generic[M]):
             err = exc.errors()[0]
             loc = [str(p) for p in err.get("loc", ())]
             name = loc[0] if loc else None
-            raise EvidenceError(f"{{field}}: {err.get('msg', 'invalid')}", field=name) from None
+            msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            raise EvidenceError(f"{{field}}: {msg}", field=name) from None
 
     def timeline(self, evidence: M, number: int, lang: str) -> str:
         values = {"n": number, **self.recorded_values(evidence, lang)}
