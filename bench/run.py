@@ -3,7 +3,7 @@
     python bench/run.py                  # every case; writes bench/RESULTS.md
     python bench/run.py status verify    # only these cases; prints, writes nothing
 
-Cases: help, append, status, verify, report. Data is built in a temporary INCIDENT_HOME
+Cases: help, append, status, verify, report, bundle, import. Data is built in a temporary INCIDENT_HOME
 (passphrase key) and removed afterwards. Each command runs as a child process
 (posix_spawn + wait4, which also gives that child's peak memory); the figure is the
 median of several runs after one warm-up run, baseline and figure runs interleaved so
@@ -374,12 +374,98 @@ def case_report(b: Bench) -> None:
     _report_file(b, 100, pdf100, images100)
 
 
+def case_bundle(b: Bench) -> None:
+    """The case file against the PDF with the originals attached, which it contains."""
+    made = b.build("report", "1000", str(b.home / "shots"), "50")
+    sid = made["50"]["session"]
+    case, pdf = b.scratch / "case.zip", b.scratch / "originals.pdf"
+    figure = [SCRIPT, "bundle", "--session", sid, "-o", str(case)]
+    baseline = [SCRIPT, "report", "--attach-originals", "--session", sid, "-o", str(pdf)]
+    fig: list[Run] = []
+    base: list[Run] = []
+    for i in range(4):  # the first pair warms up (bytecode, font) and is not counted
+        case.unlink(missing_ok=True)  # bundle never replaces a file
+        one, two = b.run(figure), b.run(baseline)
+        if i:
+            fig.append(one)
+            base.append(two)
+    name = "bundle, 1,000 entries, 50 screenshots"
+    b.timed(f"{name}: time", fig, base, max_ratio=1.5, label=" report --attach-originals")
+    b.add(
+        f"{name}: peak RSS",
+        max(r.max_rss_mb for r in fig),
+        max(r.max_rss_mb for r in base),
+        under=300,
+        unit="MB",
+        label=" report --attach-originals",
+    )
+
+
+def _withdrawal_history(path: Path, rows: int) -> None:
+    """A Binance withdrawal history of ``rows`` rows: TRON and Ethereum, every TxID distinct."""
+    tron, eth = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+    lines = ["Date(UTC+0),Coin,Network,Amount,Fee,Address,TXID,Status"]
+    for i in range(rows):
+        when = f"2026-11-{1 + i // 86400 % 28:02d} {i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}"
+        if i % 4:
+            lines.append(f"{when},USDT,TRX,{i + 1}.{i % 97:02d},1,{tron},{i:064x},Completed")
+        else:
+            lines.append(f"{when},ETH,ETH,0.{i + 1:06d},0.0004,{eth},0x{i:064x},Completed")
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+
+def case_import(b: Bench) -> None:
+    """Import a 10,000-row withdrawal history into a new session, against verify on the result."""
+    rows = 10_000
+    export = b.scratch / "Withdraw_History.csv"
+    _withdrawal_history(export, rows)
+
+    def new_session() -> str:
+        made = b.run(
+            [
+                SCRIPT,
+                "start",
+                "--playbook",
+                "crypto-exchange",
+                "--platform",
+                "Binance",
+                "--account",
+                "bench@example.com",
+                "--tz",
+                "UTC",
+                "--no-run",
+                "--json",
+            ]
+        )
+        return str(json.loads(made.output[made.output.index("{") :])["session_id"])
+
+    imports: list[Run] = []
+    verifies: list[Run] = []
+    for attempt in range(6):  # the first pair warms up; five pairs are timed
+        sid = new_session()
+        done = b.run([SCRIPT, "evidence", "import", str(export), "--session", sid, "--yes"])
+        assert f"Recorded {rows:,} transaction(s)" in done.output or (
+            f"Recorded {rows} transaction(s)" in done.output
+        ), done.output[-500:]
+        checked = b.run([SCRIPT, "verify", "--json", "--session", sid])
+        entries = json.loads(checked.output[checked.output.index("{") :])["entries"]
+        assert entries == rows + 2, entries  # start, the file's note, the rows
+        if attempt:
+            imports.append(done)
+            verifies.append(checked)
+    b.timed("import 10k-row history", imports, verifies, max_ratio=2.0, label=" verify result")
+    peak = max(r.max_rss_mb for r in imports)
+    b.add("import 10k-row history: peak RSS", peak, 200, under=200, unit="MB", label="")
+
+
 CASES: dict[str, Callable[[Bench], None]] = {
     "help": case_help,
     "append": case_append,
     "status": case_status,
     "verify": case_verify,
     "report": case_report,
+    "bundle": case_bundle,
+    "import": case_import,
 }
 
 

@@ -9,6 +9,11 @@ Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 CATALOG: dict[str, tuple[str, str]] = {
+    # a write waiting for another command that holds the session
+    "lock.waiting": (
+        "Session {session} is in use by another incident command; waiting up to {seconds:g} s...",
+        "会话 {session} 正被另一个 incident 命令使用，最多等待 {seconds:g} 秒……",
+    ),
     # step states
     "status.pending": ("to do", "待办"),
     "status.done": ("done", "已完成"),
@@ -330,9 +335,12 @@ CATALOG.update(
             "警告：有 {count} 次联系经由非官方渠道，详见客服联系记录。",
         ),
         "report.timeline.intro": (
-            "Every action recorded in this session, oldest first. Local times are in {zone}; "
-            "T+ counts hours and minutes from the moment the takeover was discovered.",
-            "本次处置记录的全部操作，按时间先后排列。本地时间为 {zone} 时区；T+ 表示距发现被盗的时长（时:分）。",
+            "What happened, in the order it happened: a transaction or login at its own time, "
+            "anything else when it was recorded (a later record says when). Local times are "
+            "in {zone}, with their offset from UTC; T+ counts hours and minutes from the "
+            "discovery of the takeover (T- before it).",
+            "按发生的先后排列：交易和登录按其发生时间，其他事项按记录时间（事后补记的会注明记录时间）。"
+            "本地时间为 {zone} 时区，并注明与 UTC 的时差；T+ 表示距发现被盗的时长（时:分），发现之前为 T-。",
         ),
         "report.check.met": ("met", "按时完成"),
         "report.check.missed": ("missed by {by}", "超时 {by}"),
@@ -612,6 +620,296 @@ CATALOG.update(
         "note.stdin": (
             "{label} (end with Ctrl-D on a line of its own):",
             "{label}（输入完毕后，在单独一行按 Ctrl-D 结束）：",
+        ),
+    }
+)
+
+# Issue 16: the case file (incident bundle), its timestamp, the record reference, reminders.
+CATALOG.update(
+    {
+        "verify.reference": (
+            "Record reference: {hex}, {entries} entries",
+            "记录编号：{hex}，共 {entries} 条",
+        ),
+        "tl.timestamped": (
+            "Case file time-stamped: it existed no later than {time}, per {authority}",
+            "案件材料已加可信时间戳：最晚于 {time} 已存在（时间戳机构：{authority}）",
+        ),
+        "tl.timestamped-detail": (
+            "made from {entries} entries; SHA256SUMS {digest}",
+            "依据 {entries} 条记录生成；SHA256SUMS 的哈希为 {digest}",
+        ),
+        "bundle.readme": (
+            "CASE FILE - account takeover of {account} on {platform}\n"
+            "Made by incident from session {session}. Reports in: {langs}.\n"
+            "\n"
+            "What each file is\n"
+            "  README.txt          this file\n"
+            "  verify.txt          the integrity check of the encrypted record when this case\n"
+            "                      file was made: entries, head hash, attachments checked\n"
+            "  report-<lang>.pdf   the incident report; the original files are attached to it\n"
+            "                      (the paperclip / attachments panel of a PDF reader)\n"
+            "  export.json         the full record as data (format incident-export, version 1)\n"
+            "  summary-<lang>.md   the same facts as plain text (Markdown)\n"
+            "  transactions.csv    the unauthorized transactions: time UTC, local time with its\n"
+            "                      offset, type, asset, amount exactly as recorded, network,\n"
+            "                      from, to, TxID, block explorer link, state. A text cell that\n"
+            "                      starts with = + - or @ has a ' put before it so that no\n"
+            "                      spreadsheet runs it as a formula.\n"
+            "  originals/E<n>/     every file attached to evidence item E<n>, byte for byte as\n"
+            "                      it was recorded, under the name it was recorded with\n"
+            "  SHA256SUMS          the SHA-256 of every file above\n"
+            "\n"
+            "How to check that no file was changed\n"
+            "  Unpack the archive, open a terminal in the unpacked folder, and run:\n"
+            "    Linux:    sha256sum -c SHA256SUMS\n"
+            "    macOS:    shasum -a 256 -c SHA256SUMS\n"
+            "    Windows:  certutil -hashfile <file> SHA256   (compare with the line in SHA256SUMS)\n"
+            "  Every line must end in OK. With incident installed, one command checks the\n"
+            "  archive as it is, without unpacking it:  incident bundle verify <this file>.zip\n"
+            "\n"
+            "The record itself is kept encrypted and hash-chained on the victim's computer;\n"
+            "verify.txt gives its head hash, and every support message quoted the start of it\n"
+            "(the record reference), so a later copy can be checked against it.\n",
+            "案件材料——{platform} 账户 {account} 被盗\n"
+            "由 incident 根据处置记录 {session} 生成。报告语言：{langs}。\n"
+            "\n"
+            "各文件说明\n"
+            "  README.txt          本说明\n"
+            "  verify.txt          生成本材料时对加密记录的完整性校验：条目数、头部哈希、已核对的附件\n"
+            "  report-<语言>.pdf   事件报告；原始文件作为附件嵌在其中（PDF 阅读器的附件面板）\n"
+            "  export.json         完整记录的结构化数据（格式 incident-export，版本 1）\n"
+            "  summary-<语言>.md   同样内容的纯文本（Markdown）\n"
+            "  transactions.csv    未经授权的交易：UTC 时间、带时差的当地时间、类型、币种、\n"
+            "                      与记录完全一致的金额、网络、转出地址、转入地址、TxID、\n"
+            "                      区块浏览器链接、状态。以 = + - 或 @ 开头的文字单元格前加了\n"
+            "                      一个 '，以免电子表格把它当作公式执行。\n"
+            "  originals/E<n>/     证据 E<n> 所附的每个文件，与记录时逐字节相同，文件名也与记录时相同\n"
+            "  SHA256SUMS          以上每个文件的 SHA-256 哈希\n"
+            "\n"
+            "如何核对文件未被改动\n"
+            "  解压后在解压出的文件夹中打开终端，运行：\n"
+            "    Linux：   sha256sum -c SHA256SUMS\n"
+            "    macOS：   shasum -a 256 -c SHA256SUMS\n"
+            "    Windows： certutil -hashfile <文件> SHA256   （与 SHA256SUMS 中对应的一行比对）\n"
+            "  每一行都应以 OK 结尾。若已安装 incident，无需解压，一条命令即可核对整个压缩包：\n"
+            "  incident bundle verify <本文件>.zip\n"
+            "\n"
+            "原始记录以加密、哈希链的形式保存在受害人的电脑上；verify.txt 给出其头部哈希，\n"
+            "每封发给客服的消息都附有它的开头（记录编号），日后可据此核对记录的副本。\n",
+        ),
+        "remind.step.title": ("Due: {title}", "截止：{title}"),
+        "remind.step.done": (
+            "When it is done: incident step done {step}",
+            "完成后运行：incident step done {step}",
+        ),
+        "remind.step.answer": (
+            "To answer: incident answer {step} <your answer>",
+            "回答请运行：incident answer {step} <你的回答>",
+        ),
+        "remind.step.next": (
+            "What to do next, and why: incident next (or incident run)",
+            "下一步做什么、为什么：incident next（或 incident run）",
+        ),
+        "remind.follow-up.title": ("Follow up with {platform} support", "跟进 {platform} 客服"),
+        "remind.follow-up.why": (
+            "No answer from support for {hours} hours: ask again, quoting your ticket, so the "
+            "freeze is not dropped.",
+            "客服已 {hours} 小时没有回复：请引用工单号再次询问，以免冻结被解除。",
+        ),
+        "remind.follow-up.tickets": ("Tickets: {tickets}", "工单号：{tickets}"),
+        "remind.follow-up.how": (
+            "A ready-to-send message: incident message follow-up",
+            "可直接发送的消息：incident message follow-up",
+        ),
+        "runner.key.calendar": ("deadlines to calendar", "截止时间加入日历"),
+        "runner.form.calendar": ("Deadlines to your calendar", "把截止时间加入日历"),
+        "runner.ask.calendar-path": (
+            "Calendar file to write (.ics, open it on your phone)",
+            "要写入的日历文件（.ics，可在手机上打开）",
+        ),
+        "runner.msg.calendar": (
+            "Wrote {path}: {count} reminders; open it in your calendar",
+            "已写入 {path}：{count} 个提醒；请在日历中打开",
+        ),
+        "runner.msg.remind-hint": (
+            "Deadlines on your phone: press m, then k (or run incident remind)",
+            "把截止时间加入手机日历：按 m 再按 k（或运行 incident remind）",
+        ),
+        "bundle.readme.timestamp": (
+            "Trusted timestamp (RFC 3161)\n"
+            "  SHA256SUMS.tsr        a time-stamping authority's signed token over SHA256SUMS:\n"
+            "                        these files existed no later than the time it gives\n"
+            "  tsa-certificate.pem   the certificate the authority signed it with\n"
+            "  Check it with the authority's CA certificate (from the authority's web site):\n"
+            "    openssl ts -verify -data SHA256SUMS -in SHA256SUMS.tsr -CAfile <authority-ca>.pem\n"
+            "  or:  incident bundle verify <this file>.zip --tsa-cert <authority-ca>.pem\n"
+            "  Only the hash of SHA256SUMS was sent to the authority, never a file.\n",
+            "可信时间戳（RFC 3161）\n"
+            "  SHA256SUMS.tsr        时间戳机构对 SHA256SUMS 签发的凭证：这些文件最晚在凭证所载时间已存在\n"
+            "  tsa-certificate.pem   该机构签名所用的证书\n"
+            "  请用该机构的 CA 证书（可从其网站获取）校验：\n"
+            "    openssl ts -verify -data SHA256SUMS -in SHA256SUMS.tsr -CAfile <机构CA>.pem\n"
+            "  或：incident bundle verify <本文件>.zip --tsa-cert <机构CA>.pem\n"
+            "  发给时间戳机构的只有 SHA256SUMS 的哈希，没有任何文件。\n",
+        ),
+    }
+)
+
+# Issue 12: fixing mistakes (corrections, retractions, session edits, step reset), the
+# timeline in the order things happened, and page one's "Attack at a glance".
+CATALOG.update(
+    {
+        "tl.discovered": ("Takeover discovered", "发现账户被盗"),
+        "tl.recorded": ("recorded {time}", "记录于 {time}"),
+        "tl.corrected-mark": ("corrected since (see Corrections)", "之后已更正（见“更正记录”）"),
+        "tl.entry-corrected": ("E{n} corrected: {fields}", "更正 E{n}：{fields}"),
+        "tl.entry-retracted": ("E{n} retracted", "撤回 E{n}"),
+        "tl.session-edited": ("Session fact corrected: {field}", "更正处置信息：{field}"),
+        "tl.step.reset": ("Step put back to to-do: {title}", "步骤改回待办：{title}"),
+        "fix.field.discovered_at": ("discovery time", "发现时间"),
+        "fix.field.platform": ("platform", "平台"),
+        "fix.field.account": ("account", "账户"),
+        "fix.field.tz": ("time zone", "时区"),
+        "fix.state.active": ("active", "有效"),
+        "fix.state.corrected": ("corrected", "已更正"),
+        "fix.state.retracted": ("retracted", "已撤回"),
+        "fix.none": ("(none)", "（无）"),
+        "report.sec.corrections": ("Corrections", "更正记录"),
+        "report.corr.intro": (
+            "Mistakes put right after they were recorded. Nothing recorded is ever deleted: "
+            "each change is a new entry of the journal, and the original is shown here. "
+            "Retracted entries count nowhere else in this report.",
+            "记录之后发现并更正的错误。已记录的内容从不删除：每次更正都作为新条目写入日志，原始内容列于此处。"
+            "已撤回的条目不计入本报告的其他任何部分。",
+        ),
+        "report.corr.col.when": ("Corrected", "更正时间"),
+        "report.corr.col.what": ("Entry or fact", "条目或信息"),
+        "report.corr.col.change": ("Change: old → new", "更正内容：原值 → 新值"),
+        "report.corr.col.reason": ("Reason", "原因"),
+        "report.corr.retracted": ("Retracted. It read:", "已撤回。原记录为："),
+        "report.corr.reset": ("Put back to to-do", "改回待办"),
+        "report.corr.step": ("Step: {title}", "步骤：{title}"),
+        "report.corr.session": ("Session: {field}", "处置信息：{field}"),
+        "report.glance.title": ("Attack at a glance", "攻击概要"),
+        "report.glance.login": ("First suspicious login", "首次可疑登录"),
+        "report.glance.first-tx": ("First unauthorized transaction", "首笔未授权交易"),
+        "report.glance.last-tx": ("Last unauthorized transaction", "最后一笔未授权交易"),
+        "report.glance.destinations": ("Where the funds went", "资金去向"),
+        "report.glance.col.address": ("Destination address", "收款地址"),
+        "report.glance.col.network": ("Network", "网络"),
+        "report.glance.col.count": ("Count", "笔数"),
+        "report.glance.col.total": ("Total", "合计"),
+        "report.glance.none": ("not recorded", "未记录"),
+        "report.glance.more-addresses": (
+            "…and {count} more address(es): see the transactions table.",
+            "……另有 {count} 个地址，见交易明细表。",
+        ),
+        "report.glance.more-txids": (
+            "…and {count} more: every transaction is in the transactions table.",
+            "……另有 {count} 笔，全部交易见交易明细表。",
+        ),
+        "report.ev.state.corrected": ("corrected (see Corrections)", "已更正（见“更正记录”）"),
+        "report.ev.state.retracted": (
+            "RETRACTED: counts nowhere in this report (see Corrections)",
+            "已撤回：不计入本报告（见“更正记录”）",
+        ),
+        "md.corrections": ("Corrections", "更正记录"),
+        "runner.key.undo": ("undo", "撤销"),
+        "runner.undo.nothing": ("There is no step action to undo.", "没有可撤销的步骤操作。"),
+        "runner.undo.ask": (
+            "Put “{title}” back to to-do?",
+            "把“{title}”改回待办吗？",
+        ),
+        "runner.undo.done": ("“{title}” is to-do again.", "“{title}”已改回待办。"),
+    }
+)
+
+# Issue 15: importing an exchange's history, and the address/TxID checks at recording time.
+CATALOG.update(
+    {
+        "import.note": (
+            "Exchange history imported from {file} ({title}), SHA-256 {sha256}: {count} "
+            "transaction(s) recorded from it, E{first} to E{last}. The file is kept with "
+            "this entry.",
+            "已从交易所历史记录文件 {file}（{title}）导入，SHA-256 为 {sha256}：据此记录了 "
+            "{count} 笔交易，编号 E{first} 至 E{last}。原文件随本条目保存。",
+        ),
+        "import.read": (
+            "{title}: {rows} row(s) in the file, {chosen} chosen.",
+            "{title}：文件共 {rows} 行，选中 {chosen} 行。",
+        ),
+        "import.col.row": ("Row", "行号"),
+        "import.row": ("row {row}", "第 {row} 行"),
+        "import.col.status": ("Status", "状态"),
+        "import.none-chosen": (
+            "No row of the file was chosen: by default only withdrawals and sends are "
+            "imported (--type all takes every row).",
+            "文件中没有选中的行：默认只导入提币和转出（--type all 可导入全部行）。",
+        ),
+        "import.skipped": (
+            "Left out {count} row(s) already recorded:",
+            "已跳过 {count} 行已记录过的数据：",
+        ),
+        "import.reason.same-txid": ("same TxID", "TxID 相同"),
+        "import.reason.same-time-asset-amount": (
+            "same time, asset and amount",
+            "时间、币种和数量相同",
+        ),
+        "import.reason.repeated-in-file": (
+            "the same TxID twice in the file",
+            "文件中同一 TxID 出现两次",
+        ),
+        "import.reason-count": ("{count} {reason}", "{reason} {count} 行"),
+        "import.nothing-new": (
+            "Nothing new to record: every chosen row is in the session already.",
+            "没有新的内容可记录：选中的每一行都已在本事件中。",
+        ),
+        "import.confirm": ("Record these {count} transaction(s)?", "记录这 {count} 笔交易吗？"),
+        "import.dry-run": ("Dry run: nothing was recorded.", "试运行：没有记录任何内容。"),
+        "import.recorded": (
+            "Recorded {count} transaction(s) from {file}: E{first} to E{last}; the file is "
+            "kept, encrypted, with E{note}.",
+            "已从 {file} 记录 {count} 笔交易：E{first} 至 E{last}；原文件已加密保存在 E{note}。",
+        ),
+        "import.not-completed": (
+            "{count} row(s) are not marked completed in the file (see Status): check them "
+            "on the exchange's page.",
+            "有 {count} 行在文件中未标记为已完成（见“状态”列）：请在交易所页面核对。",
+        ),
+        "import.needs-txid": (
+            "Needs TxID ({count}): {entries}. Copy each from the exchange's withdrawal "
+            "details, then: incident evidence correct E{first} --txid TXID",
+            "缺少 TxID（{count} 笔）：{entries}。请从交易所的提币详情中逐一复制，然后运行："
+            "incident evidence correct E{first} --txid TXID",
+        ),
+        "import.flagged": (
+            "Check these before sending anything to support:",
+            "在向客服发送任何内容之前，请先核对以下各项：",
+        ),
+        "check.record-anyway": ("Record it anyway?", "仍然记录吗？"),
+        "report.tx.source": ("from {file}, row {row}", "来自 {file} 第 {row} 行"),
+        "report.tx.check": ("Check: {text}", "请核对：{text}"),
+        "md.tx-notes": (
+            "Checks and sources of the transactions above:",
+            "以上交易的校验提示与来源：",
+        ),
+        "runner.import": ("Import a file (exchange history)", "导入文件（交易所历史记录）"),
+        "runner.ask.import-path": (
+            "Exported history file (CSV or XLSX)",
+            "导出的历史记录文件（CSV 或 XLSX）",
+        ),
+        "runner.msg.imported": (
+            "Recorded {count} transaction(s) from the file (E{first} to E{last})",
+            "已从文件记录 {count} 笔交易（E{first} 至 E{last}）",
+        ),
+        "runner.msg.import-preview": (
+            "{count} new transaction(s) to record, {skipped} already recorded",
+            "将记录 {count} 笔新交易，{skipped} 笔已记录过",
+        ),
+        "runner.import-unavailable": (
+            "Importing is available from the command line: incident evidence import FILE",
+            "请在命令行中导入：incident evidence import FILE",
         ),
     }
 )

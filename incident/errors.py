@@ -111,6 +111,10 @@ class NeedsConfirmation(EvidenceError):
         self.what = what
 
 
+class Declined(EvidenceError):
+    """The user answered no when shown what looked wrong; nothing was stored."""
+
+
 class KeyUnavailable(IncidentError):
     """The data key cannot be reached or is wrong."""
 

@@ -60,6 +60,14 @@ def fmt_local(value: datetime, tz: str) -> str:
     return loc.strftime("%Y-%m-%d %H:%M ") + (loc.tzname() or tz)
 
 
+def fmt_local_offset(value: datetime, tz: str) -> str:
+    """``2026-11-25 14:05 +08:00``: local time with its numeric offset, never an abbreviation
+    that could name two zones (CST is China's and America's)."""
+    loc = local(value, tz)
+    offset = loc.strftime("%z")
+    return loc.strftime("%Y-%m-%d %H:%M ") + f"{offset[:3]}:{offset[3:]}"
+
+
 def fmt_utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 

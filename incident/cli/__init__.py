@@ -26,9 +26,13 @@ COMMANDS: dict[str, Lazy] = {
         "Progress, next steps, time since discovery, overdue steps and the next follow-up.",
     ),
     "next": Lazy("incident.cli.sessions:next_", "Show the next step to do, with why and how."),
-    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed."),
+    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed, or reset it."),
     "answer": Lazy(
         "incident.cli.sessions:answer", "Answer a question step with one of its options."
+    ),
+    "edit": Lazy(
+        "incident.cli.corrections:edit",
+        "Correct the session's facts given at start; status, deadlines and report follow.",
     ),
     "close": Lazy("incident.cli.sessions:close", "Close the session (it can be reopened)."),
     "reopen": Lazy("incident.cli.sessions:reopen", "Reopen a closed session."),
@@ -58,6 +62,14 @@ COMMANDS: dict[str, Lazy] = {
         "Write the PDF incident report: a first page support can act on, then the details.",
     ),
     "message": Lazy("incident.cli.report:message", "Print a ready-to-send message to support."),
+    "bundle": Lazy(
+        "incident.cli.bundle:bundle",
+        "Write the case file for police or a lawyer: a ZIP with every original and its hash.",
+    ),
+    "remind": Lazy(
+        "incident.cli.remind:remind",
+        "Write the follow-up and step deadlines to an iCalendar file for your phone.",
+    ),
     "run": Lazy(
         "incident.cli.runner:run_",
         "Walk through the session step by step on this terminal (keys: d done, s skip, q quit).",

@@ -31,13 +31,28 @@ from incident.visible import echo
 def _kind_commands() -> dict[str, Lazy]:
     from incident.core import kinds
 
-    return {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table = {e.command: Lazy(f"kind:{e.name}", e.help) for e in kinds.entries()}
+    table["correct"] = Lazy(
+        "incident.cli.corrections:correct",
+        "Correct fields of an entry; the original is kept and the report lists the change.",
+    )
+    table["retract"] = Lazy(
+        "incident.cli.corrections:retract",
+        "Retract an entry: it leaves totals, report and messages; the original is kept.",
+    )
+    table["import"] = Lazy("incident.cli.imports:import_", IMPORT_SUMMARY)
+    return table
+
+
+IMPORT_SUMMARY = "Import an exchange's history export (CSV or XLSX) as transactions."
 
 
 class EvidenceGroup(LazyGroup):
     """Its subcommands are the registered kinds, made into commands when run."""
 
     def load(self, name: str, entry: Lazy) -> click.Command:
+        if not entry.target.startswith("kind:"):
+            return super().load(name, entry)
         return kind_command(entry.target.removeprefix("kind:"), name, entry.summary)
 
 
@@ -117,6 +132,9 @@ def _record(
 
     st = store()
     sid = st.resolve(session_id)
+    shown: list[str] = []
+    if not confirmed and not as_json:
+        _ask_about_warnings(st, sid, draft, shown)
     result = confirming(
         lambda ok: actions.add_evidence(
             st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok
@@ -127,8 +145,29 @@ def _record(
         print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
         return
     for warning in result.warnings:
-        echo(f"!!! {warning}", fg="red", bold=True, err=True)
+        if warning not in shown:
+            echo(f"!!! {warning}", fg="red", bold=True, err=True)
     echo(f"Recorded {what} E{result.number} in session {sid}.")
+
+
+def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None:
+    """On a terminal: show at once what looks wrong with an entry, and ask before recording."""
+    import sys
+
+    from incident.core import actions
+    from incident.errors import Declined
+
+    if not sys.stdin.isatty():
+        return  # a script: it is recorded, and the warnings printed after
+    first = st.first_event(sid)
+    warnings = actions.warnings_of(draft, first.tz, first.lang)
+    if not warnings:
+        return
+    for warning in warnings:
+        echo(f"!!! {warning}", fg="red", bold=True, err=True)
+    shown.extend(warnings)
+    if not click.confirm("Record it anyway?", default=True, err=True):
+        raise Declined("nothing was stored", "correct the entry and record it again")
 
 
 @evidence.command("list")
@@ -136,6 +175,7 @@ def _record(
 @json_option
 def list_(session_id: str | None, as_json: bool) -> None:
     """List the evidence recorded so far."""
+    from incident.catalog import t
     from incident.report.formats.json import evidence_item
     from incident.times import fmt_local
 
@@ -149,4 +189,6 @@ def list_(session_id: str | None, as_json: bool) -> None:
         echo("No evidence yet. Add some with: incident evidence --help")
     for item in state.evidence:
         line = item.line(state.lang, state.tz)
+        if item.state != "active":  # shown as it reads now; a retracted one is marked so
+            line = f"[{t('fix.state.' + item.state, state.lang)}] {line}"
         echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")

@@ -73,7 +73,13 @@ def store() -> Store:
     """The session store of this data folder (imported lazily)."""
     from incident.core.store import Store
 
-    return Store()
+    return Store(on_wait=_waiting)
+
+
+def _waiting(session_id: str, seconds: float) -> None:
+    from incident.catalog import t
+
+    echo(t("lock.waiting", "en", session=session_id, seconds=seconds), err=True)
 
 
 def now() -> datetime:

@@ -91,14 +91,15 @@ def message(kind: str, session_id: str | None, lang: str | None, as_json: bool) 
     """Print a ready-to-send message to support.
 
     KIND is one of the choices shown above. The message is filled with the session's facts (account, discovery time, unauthorized transactions
-    with TxIDs, tickets) and never contains a password, 2FA code or recovery phrase.
+    with TxIDs, tickets) and never contains a password, 2FA code or recovery phrase. It ends
+    with the record reference, which `incident verify --expect` checks later.
     """
     from incident.report.messages.compose import compose
 
     st = store()
     view = st.open(st.resolve(session_id), decode_all=True)
     warn(view.warnings)
-    msg = compose(view.state, kind, lang or view.state.lang, now())
+    msg = compose(view.state, kind, lang or view.state.lang, now(), integrity=view.integrity)
     if as_json:
         print_json(msg.to_json())
         return

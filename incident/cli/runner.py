@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
 from incident.cli.options import lang_option, session_option
+
+if TYPE_CHECKING:
+    from incident.core.imports import ImportPlan
+    from incident.core.store import Store
 
 
 @click.command("run")
@@ -27,4 +34,12 @@ def _run(session_id: str | None, lang: str | None) -> None:
     from incident.cli.options import store
     from incident.runner import run as runner
 
-    runner.run(store().resolve(session_id), lang=lang)
+    runner.run(store().resolve(session_id), lang=lang, importer=_importer)
+
+
+def _importer(st: Store, session_id: str, path: Path, dry_run: bool) -> ImportPlan:
+    """The runner's "import a file": the same reading and recording as `evidence import`."""
+    from incident.importers.session import Choice, import_file
+    from incident.times import utcnow
+
+    return import_file(st, session_id, path, Choice(), now=utcnow(), dry_run=dry_run).plan

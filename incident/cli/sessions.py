@@ -212,7 +212,7 @@ def next_(session_id: str | None, as_json: bool) -> None:
 
 @click.group()
 def step() -> None:
-    """Mark a step done, skipped or failed."""
+    """Mark a step done, skipped or failed, or reset it."""
 
 
 def _mark(
@@ -295,6 +295,15 @@ def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
 _step_command("done", "done", "Mark STEP_ID done.", "Why (kept with the step).")
 _step_command("skip", "skipped", "Skip STEP_ID, with a reason.", "Why it is skipped (required).")
 _step_command("fail", "failed", "Record that STEP_ID was tried and did not work.", "What happened.")
+
+
+def _reset() -> None:
+    from incident.cli.corrections import reset
+
+    step.add_command(reset)
+
+
+_reset()
 
 
 @click.command()
@@ -390,19 +399,47 @@ def export(
 
 @click.command()
 @session_option
+@click.option(
+    "--expect",
+    metavar="REFERENCE",
+    help="A record reference you kept or support quoted back (from the end of a support "
+    "message, e.g. '3f2a9c0d1e2b4a5f, 42 entries'); exit 3 if this journal does not hold it.",
+)
 @json_option
-def verify(session_id: str | None, as_json: bool) -> None:
-    """Check the journal: every entry, its chain of hashes and its head (exit 3 if changed)."""
-    from incident.core.verify import verify_session
+def verify(session_id: str | None, expect: str | None, as_json: bool) -> None:
+    """Check the journal: every entry, its chain of hashes and its head (exit 3 if changed).
 
+    With --expect, also check it against a record reference kept elsewhere: that catches
+    the whole session folder being put back to an older copy.
+    """
+    from incident.core.verify import (
+        check_expected,
+        parse_expected,
+        reference,
+        summary_line,
+        verify_view,
+    )
+
+    expected = parse_expected(expect) if expect is not None else None
     st = store()
     sid = st.resolve(session_id)
-    result = verify_session(st, sid)
+    view = st.open(sid, decode_all=True)  # an entry it cannot read is named
+    result = verify_view(view)
+    result["reference"] = reference(view.integrity)
+    if expected is not None:
+        match = check_expected(view, expected)
+        result["expected"] = {"entry": match.entry, "entries_since": match.later}
     if as_json:
         print_json(result)
         return
     warn(result["warnings"])
-    echo(
-        f"OK: session {sid}: {result['entries']} entries, {result['attachments']} attachments, "
-        f"head {result['head_hash']}"
-    )
+    echo(summary_line(result))
+    echo(result["reference"])
+    if expected is not None:
+        if match.later:
+            echo(
+                f"The reference {expected.prefix} matches entry {match.entry}; "
+                f"{match.later} entries were recorded after it."
+            )
+        else:
+            echo(f"The reference {expected.prefix} matches the journal's head.")

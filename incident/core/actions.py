@@ -19,12 +19,14 @@ from incident.core import guards, kinds
 from incident.core.attachments import Attachment, Incoming, read_file
 from incident.core.kinds.base import EvidenceModel, Reading
 from incident.core.kinds.contact import Contact
+from incident.core.kinds.transaction import Transaction
 from incident.core.state import SessionState
 from incident.core.store import Store, Writer
 from incident.core.text import clean_text, refuse_controls
 from incident.errors import (
     ActionStep,
     EvidenceError,
+    IncidentError,
     NeedsConfirmation,
     Overridable,
     QuestionStep,
@@ -259,28 +261,20 @@ def add_evidence(
     step_id: str | None = None,
     confirmed: bool = False,
 ) -> Recorded:
-    """Check everything first (files, secrets, step id), then store files, then the event."""
+    """Check everything first (files, secrets, step id), then store files, then the event.
+
+    A transaction's address and TxID are checked offline; what looks wrong is stored with
+    it and returned as warnings (``warnings_of`` tells a caller beforehand, to ask).
+    """
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
         _writable(writer)
         evidence = build(draft, writer.state.tz)
         if step_id is not None:
             _step(writer.state, step_id)
-        fields: list[tuple[str, str | None]] = [
-            (k, v)
-            for k, v in evidence.model_dump().items()
-            if isinstance(v, str) and k not in _UNCHECKED
-        ]
-        fields += [("file", item.name) for item in incoming]
-        agreed = _check_text(fields, confirmed)
-        warnings: list[str] = []
-        if isinstance(evidence, Contact):
-            official, warning = guards.check_contact(
-                evidence.url, evidence.channel, writer.state.platform_info
-            )
-            evidence = evidence.model_copy(update={"official": official, "warning": warning})
-            if warning:
-                warnings.append(warning)
+        evidence, agreed, warnings = checked(
+            writer.state, evidence, confirmed, files=[item.name for item in incoming]
+        )
         attachments = _attach(writer, incoming)
         writer.append(
             ev.EvidenceAdded(
@@ -292,6 +286,61 @@ def add_evidence(
             )
         )
         return Recorded(writer.evidence_count, warnings)
+
+
+def checked(
+    state: SessionState,
+    evidence: EvidenceModel,
+    confirmed: bool,
+    *,
+    files: Sequence[str] = (),
+    only: Sequence[str] | None = None,
+) -> tuple[EvidenceModel, list[str], list[str]]:
+    """The guards every entry passes, new or corrected: secrets refused, password-like text
+    confirmed, a contact checked against the official channels.
+
+    ``only``: the fields to check (a correction checks what it changes). Returns the
+    evidence (a contact marked official or not), what was confirmed, and the warnings.
+    """
+    fields: list[tuple[str, str | None]] = [
+        (k, v)
+        for k, v in evidence.model_dump().items()
+        if isinstance(v, str) and k not in _UNCHECKED and (only is None or k in only)
+    ]
+    fields += [("file", name) for name in files]
+    agreed = _check_text(fields, confirmed)
+    warnings: list[str] = []
+    if isinstance(evidence, Transaction):
+        from incident.core import txchecks  # the checks' tables load only for transactions
+
+        evidence = txchecks.checked(evidence)  # address and TxID, offline; kept with the entry
+        warnings += txchecks.texts(evidence, state.lang)
+    if isinstance(evidence, Contact):
+        official, warning = guards.check_contact(
+            evidence.url, evidence.channel, state.platform_info
+        )
+        evidence = evidence.model_copy(update={"official": official, "warning": warning})
+        if warning:
+            warnings.append(warning)
+    return evidence, agreed, warnings
+
+
+def warnings_of(draft: Draft, tz: str, lang: str) -> list[str]:
+    """What the offline checks find wrong with a draft, before anything is recorded.
+
+    A front end shows them and asks before recording (no lock is held meanwhile); the
+    entry, once recorded, keeps them. A draft that cannot be read has none here: recording
+    it says what is wrong.
+    """
+    try:
+        evidence = build(draft, tz)
+    except IncidentError:
+        return []
+    if not isinstance(evidence, Transaction):
+        return []
+    from incident.core import txchecks
+
+    return txchecks.texts(txchecks.checked(evidence), lang)
 
 
 # Fixed choices; a TxID is checked like any text (a bare 64-hex TxID trips no key pattern).
@@ -371,3 +420,36 @@ def check_value(kind: str, name: str, text: str, tz: str) -> None:
     if field_.choices and text not in field_.choices:
         raise EvidenceError(f"{{field}}: {text!r} is not a choice", field=name)
     field_.read(text, Reading(tz))
+
+
+def record_timestamp(
+    store: Store,
+    session_id: str,
+    *,
+    now: datetime,
+    time: datetime,
+    authority: str,
+    url: str,
+    serial: int,
+    digest: str,
+    entries: int,
+    head_hash: str,
+) -> ev.CaseTimestamped:
+    """Keep in the journal that an authority time-stamped a case file made from it.
+
+    Recorded whether the session is open or closed: it says what was done with the record,
+    it adds nothing to it.
+    """
+    event = ev.CaseTimestamped(
+        at=now,
+        time=time,
+        authority=clean_text(authority).strip()[:MAX_NAME] or "?",
+        url=clean_text(url).strip()[:MAX_NAME],
+        serial=str(serial),
+        digest=digest,
+        entries=entries,
+        head_hash=head_hash,
+    )
+    with store.writing(session_id, full=False) as writer:
+        writer.append(event)
+    return event

@@ -79,8 +79,70 @@ class SessionReopened(Base):
     type: Literal["session.reopened"] = "session.reopened"
 
 
+class CaseTimestamped(Base):
+    """A trusted timestamp (RFC 3161) was taken over a case file's ``SHA256SUMS``."""
+
+    type: Literal["case.timestamped"] = "case.timestamped"
+    time: datetime  # the token's time (genTime), UTC
+    authority: ShortText  # who vouches for it: the token's name or its signer's
+    url: ShortText  # where it was asked for
+    serial: str  # the token's serial number (decimal; may exceed 64 bits)
+    digest: str = Field(pattern=r"^[0-9a-f]{64}$")  # SHA-256 of the SHA256SUMS it covers
+    entries: int = Field(ge=1)  # the journal's entries the case file was made from
+    head_hash: str = Field(pattern=r"^[0-9a-f]{64}$")  # and their head
+
+
+# Corrections (issue 12): the journal stays append-only, so a mistake is put right by a new
+# event that names what it changes; the original entry is kept and read as it was.
+
+
+class EvidenceCorrected(Base):
+    type: Literal["evidence.corrected"] = "evidence.corrected"
+    number: int = Field(ge=1)  # the entry corrected: E1, E2... as numbered when recorded
+    evidence: AnyEvidence  # the entry as it reads from now on, in full
+    fields: list[str]  # the fields this correction changed
+    reason: CleanText | None = None
+    confirmed: list[str] = []
+
+
+class EvidenceRetracted(Base):
+    type: Literal["evidence.retracted"] = "evidence.retracted"
+    number: int = Field(ge=1)
+    reason: CleanText
+
+
+SessionField = Literal["discovered_at", "platform", "account", "tz"]
+
+
+class SessionEdited(Base):
+    """One fact of the session given anew; ``value`` as stored (ISO-8601 for a time)."""
+
+    type: Literal["session.edited"] = "session.edited"
+    field: SessionField
+    value: ShortText
+    reason: CleanText | None = None
+
+
+class StepReset(Base):
+    """A done, skipped, failed or answered step put back to to-do."""
+
+    type: Literal["step.reset"] = "step.reset"
+    step_id: str
+    reason: CleanText | None = None
+
+
 Event = Annotated[
-    SessionStarted | StepMarked | StepAnswered | EvidenceAdded | SessionClosed | SessionReopened,
+    SessionStarted
+    | StepMarked
+    | StepAnswered
+    | EvidenceAdded
+    | SessionClosed
+    | SessionReopened
+    | CaseTimestamped
+    | EvidenceCorrected
+    | EvidenceRetracted
+    | SessionEdited
+    | StepReset,
     Field(discriminator="type"),
 ]
 
@@ -92,10 +154,11 @@ def _validate_json() -> Any:
     The adapter's own validate_json is a Python wrapper that adds ~1 us to each of the
     thousands of events a long session decodes; its validator is the same check, called direct.
     """
-    field = EvidenceAdded.model_fields["evidence"]
-    field.annotation = Union[tuple(kinds.models())]  # type: ignore[assignment]  # noqa: UP007
-    field.discriminator = "kind"
-    EvidenceAdded.model_rebuild(force=True)
+    for model in (EvidenceAdded, EvidenceCorrected):
+        field = model.model_fields["evidence"]
+        field.annotation = Union[tuple(kinds.models())]  # type: ignore[assignment]  # noqa: UP007
+        field.discriminator = "kind"
+        model.model_rebuild(force=True)
     return TypeAdapter(Event).validator.validate_json
 
 

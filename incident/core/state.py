@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Literal
 
 from incident.core import events as ev
 from incident.core import kinds
@@ -29,7 +30,7 @@ class StepState:
     forced: bool = False
     unmet: list[str] = field(default_factory=list)
     answer: str | None = None
-    history: list[ev.StepMarked | ev.StepAnswered] = field(default_factory=list)
+    history: list[ev.StepMarked | ev.StepAnswered | ev.StepReset] = field(default_factory=list)
 
 
 class EvidenceItem:
@@ -40,7 +41,7 @@ class EvidenceItem:
     decoding every entry in full was half of its time.
     """
 
-    __slots__ = ("_event", "_payload", "at", "entry", "kind", "number")
+    __slots__ = ("_event", "_payload", "at", "corrections", "entry", "kind", "number", "retraction")
 
     def __init__(
         self,
@@ -57,6 +58,8 @@ class EvidenceItem:
         self.kind = kind
         self._event = event
         self._payload = payload
+        self.corrections: list[ev.EvidenceCorrected] = []  # oldest first
+        self.retraction: ev.EvidenceRetracted | None = None
 
     @classmethod
     def of(cls, number: int, entry: int, event: ev.EvidenceAdded) -> EvidenceItem:
@@ -80,7 +83,41 @@ class EvidenceItem:
 
     @property
     def evidence(self) -> EvidenceModel:
+        """The entry as it reads now: its last correction, else as recorded."""
+        if self.corrections:
+            return self.corrections[-1].evidence
         return self.decode().evidence
+
+    @property
+    def original(self) -> EvidenceModel:
+        """The entry as first recorded."""
+        return self.decode().evidence
+
+    @property
+    def state(self) -> EntryState:
+        if self.retraction is not None:
+            return "retracted"
+        return "corrected" if self.corrections else "active"
+
+    @property
+    def retracted(self) -> bool:
+        return self.retraction is not None
+
+    def history(self) -> list[Change]:
+        """Every correction and the retraction, oldest first, each with what it changed."""
+        out: list[Change] = []
+        before = self.original
+        for c in self.corrections:
+            fields = {
+                name: (getattr(before, name, None), getattr(c.evidence, name, None))
+                for name in c.fields
+            }
+            out.append(Change(c.at, "corrected", self.number, fields, c.reason))
+            before = c.evidence
+        if self.retraction is not None:
+            r = self.retraction
+            out.append(Change(r.at, "retracted", self.number, {}, r.reason))
+        return out
 
     @property
     def step_id(self) -> str | None:
@@ -100,6 +137,21 @@ class EvidenceItem:
         body = " ".join(kind.words(self.evidence, lang, tz).split())
         files = f" (+{len(self.attachments)})" if self.attachments else ""
         return f"E{self.number} {kind.label.get(lang)}: {body}{files}"
+
+
+EntryState = Literal["active", "corrected", "retracted"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One correction: of an entry (corrected, retracted), a session fact or a step's mark."""
+
+    at: datetime  # when the correction was recorded
+    action: Literal["corrected", "retracted", "edited", "reset"]
+    number: int | None  # the entry's E-number; None for a session fact or a step
+    fields: dict[str, tuple[object, object]]  # name -> (old, new)
+    reason: str | None = None
+    subject: str | None = None  # the session fact or step id changed
 
 
 # One per journal entry, oldest first: evidence as its item, anything else as its event.
@@ -123,6 +175,8 @@ class SessionState:
     playbook_sha256: str | None = None
     entries: list[Entry] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
+    timestamps: list[ev.CaseTimestamped] = field(default_factory=list)
+    edits: list[Change] = field(default_factory=list)  # session facts given anew, oldest first
 
     # -- derived views ------------------------------------------------------------
     @property
@@ -171,7 +225,46 @@ class SessionState:
         return [(i, e) for i in self._of_kind("contact") if isinstance(e := i.evidence, Contact)]
 
     def _of_kind(self, kind: str) -> list[EvidenceItem]:
-        return [i for i in self.evidence if i.kind == kind]
+        """Entries of ``kind`` that stand: a retracted one counts nowhere."""
+        return [i for i in self.evidence if i.kind == kind and i.retraction is None]
+
+    def active(self) -> list[EvidenceItem]:
+        """Every entry not retracted, in the order recorded."""
+        return [i for i in self.evidence if i.retraction is None]
+
+    def official_contacts(self) -> list[tuple[EvidenceItem, Contact]]:
+        """Contacts that may count as contacting support: not flagged as unofficial."""
+        return [(i, c) for i, c in self.contacts() if c.official is not False]
+
+    def step_evidence(self, step_id: str) -> tuple[list[EvidenceItem], list[EvidenceItem]]:
+        """(what stands as the evidence a step asks for, contacts recorded for it that do not).
+
+        A contact off the official channels is never the support contact a step asks for;
+        a retracted entry is nothing.
+        """
+        counted: list[EvidenceItem] = []
+        flagged: list[EvidenceItem] = []
+        for item in self.evidence:
+            if item.step_id != step_id or item.retracted:
+                continue
+            evidence = item.evidence
+            unofficial = isinstance(evidence, Contact) and evidence.official is False
+            (flagged if unofficial else counted).append(item)
+        return counted, flagged
+
+    def changes(self) -> list[Change]:
+        """Every correction of the session, in the order recorded."""
+        out = list(self.edits)
+        for item in self.evidence:
+            if item.corrections or item.retraction is not None:
+                out += item.history()
+        for s in self.steps.values():
+            out += [
+                Change(h.at, "reset", None, {}, h.reason, s.step.id)
+                for h in s.history
+                if isinstance(h, ev.StepReset)
+            ]
+        return sorted(out, key=lambda c: c.at)
 
     def read_all(self) -> None:
         """Decode every entry now, so one this version cannot read is named (verify)."""
@@ -195,7 +288,15 @@ class SessionState:
         return seen
 
     def last_contact_at(self) -> datetime | None:
-        return next((i.at for i in reversed(self.evidence) if i.kind == "contact"), None)
+        """When support was last contacted; a contact off the official channels never counts."""
+        # From the end: a long session decodes only its last contact or few, not them all.
+        for item in reversed(self.evidence):
+            if item.kind != "contact" or item.retracted:
+                continue
+            contact = item.evidence
+            if isinstance(contact, Contact) and contact.official is not False:
+                return item.at
+        return None
 
     def follow_up_due(self) -> datetime | None:
         last = self.last_contact_at()
@@ -273,7 +374,58 @@ def apply(state: SessionState, event: ev.Base) -> None:
         s = state.steps[event.step_id]
         s.status, s.at, s.answer, s.note = "done", event.at, event.value, event.note
         s.history.append(event)
+    elif isinstance(event, ev.EvidenceCorrected | ev.EvidenceRetracted):
+        _correct(state, event)
+    elif isinstance(event, ev.SessionEdited):
+        _edit(state, event)
+    elif isinstance(event, ev.StepReset):
+        s = state.steps[event.step_id]
+        s.status, s.at, s.note, s.reason = "pending", None, None, None
+        s.forced, s.unmet, s.answer = False, [], None
+        s.history.append(event)
     elif isinstance(event, ev.SessionClosed):
         state.closed_at = event.at
     elif isinstance(event, ev.SessionReopened):
         state.closed_at = None
+    elif isinstance(event, ev.CaseTimestamped):
+        state.timestamps.append(event)
+
+
+def _correct(state: SessionState, event: ev.EvidenceCorrected | ev.EvidenceRetracted) -> None:
+    if not 1 <= event.number <= len(state.evidence):
+        raise ValueError(f"a correction names E{event.number}, which does not exist")
+    item = state.evidence[event.number - 1]
+    if item.retraction is not None:
+        raise ValueError(f"E{event.number} is corrected after it was retracted")
+    if isinstance(event, ev.EvidenceRetracted):
+        item.retraction = event
+        return
+    if event.evidence.kind != item.kind:
+        raise ValueError(f"a correction of E{event.number} changes its kind")
+    item.corrections.append(event)
+
+
+def _edit(state: SessionState, event: ev.SessionEdited) -> None:
+    old: object
+    new: object
+    if event.field == "discovered_at":
+        found = datetime.fromisoformat(event.value)
+        if found.tzinfo is None:
+            raise ValueError("a discovery time without its offset")
+        old, new = state.discovered_at, found
+        state.discovered_at = found
+    elif event.field == "platform":
+        old, new = state.platform, event.value
+        state.platform = event.value
+        # The snapshot of the playbook is the session's own: the same match every time.
+        matched = state.playbook.platform(event.value)
+        state.platform_id = matched.id if matched else None
+    elif event.field == "account":
+        old, new = state.account, event.value
+        state.account = event.value
+    else:
+        old, new = state.tz, event.value
+        state.tz = event.value
+    state.edits.append(
+        Change(event.at, "edited", None, {event.field: (old, new)}, event.reason, event.field)
+    )

@@ -184,17 +184,18 @@ def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, 
             if skipped is not None:
                 skipped.append(f"session {sid} skipped: {exc.text()}")
             continue
+        edits = head.meta.get("edits", {})  # session facts given anew since the start
         updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
         rows.append(
             {
                 "session_id": sid,
                 "status": "closed" if head.meta.get("closed") else "open",
                 "playbook": first.playbook.id,
-                "platform": first.platform,
-                "account": first.account,
-                "discovered_at": first.discovered_at.isoformat(),
+                "platform": edits.get("platform", first.platform),
+                "account": edits.get("account", first.account),
+                "discovered_at": edits.get("discovered_at", first.discovered_at.isoformat()),
                 "last_activity": updated.isoformat(),
-                "last_activity_local": fmt_local(updated, first.tz),
+                "last_activity_local": fmt_local(updated, edits.get("tz", first.tz)),
                 "entries": head.count,
                 "evidence_count": int(head.meta.get("evidence", 0)),
             }

@@ -41,6 +41,25 @@ class Writer:
         self.head = self.journal.append(ev.encode(event), _meta_after(self.head.meta, event))
         apply(self.state, event)
 
+    def append_many(self, events: list[ev.Base]) -> None:
+        """Write ``events`` durably in one go (one fsync, one head), then fold them in."""
+        meta = self.head.meta
+        payloads: list[bytes] = []
+        evidence = 0
+        for event in events:
+            payloads.append(ev.encode(event))
+            if isinstance(event, ev.EvidenceAdded):  # the common case: counted, not folded
+                evidence += 1
+            else:
+                meta = _meta_after(meta, event)
+        if events:
+            meta = dict(meta)
+            meta["updated_at"] = events[-1].at.isoformat()
+            meta["evidence"] = int(meta.get("evidence", 0)) + evidence
+        self.head = self.journal.append_many(payloads, meta)
+        for event in events:
+            apply(self.state, event)
+
     @property
     def evidence_count(self) -> int:
         return int(self.head.meta.get("evidence", 0))
@@ -60,6 +79,9 @@ def _meta_after(meta: dict[str, Any], event: ev.Base) -> dict[str, Any]:
         meta["closed"] = False
     elif isinstance(event, ev.EvidenceAdded):
         meta["evidence"] = int(meta.get("evidence", 0)) + 1
+    elif isinstance(event, ev.SessionEdited):
+        # The session's facts as they read now, for `incident list` and a short open.
+        meta["edits"] = {**meta.get("edits", {}), event.field: event.value}
     return meta
 
 
@@ -84,10 +106,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Told (session id, seconds it will wait) when a write must wait for another command.
+OnWait = Callable[[str, float], None]
+
+# Building thousands of objects that all stay (an import's rows) gives the collector
+# the same needless work as reading them: importers pause it the same way.
+collector_paused = _collector_paused
+
+
 class Store:
-    def __init__(self, home: Path | None = None, passphrase: str | None = None) -> None:
+    def __init__(
+        self, home: Path | None = None, passphrase: str | None = None, on_wait: OnWait | None = None
+    ) -> None:
         self.home = home if home is not None else paths.home()
         self.passphrase = passphrase
+        self.on_wait = on_wait
         self.root = paths.ensure_dir(self.home / "sessions")
 
     # -- keys -----------------------------------------------------------------------
@@ -182,10 +215,14 @@ class Store:
         in O(1), whatever the length of the session.
         """
         folder = self.root / session_id
-        with locked(folder, session_id):
+        on_wait = self.on_wait
+        told = None if on_wait is None else (lambda seconds: on_wait(session_id, seconds))
+        with locked(folder, session_id, told):
             warnings = self._settle(session_id)
             journal, blobs = self._parts(session_id)
-            if full:
+            # A session whose facts were edited (its zone, its platform) is read in full:
+            # its first event alone no longer says how to read what is recorded next.
+            if full or journal.read_head().meta.get("edits"):
                 with _collector_paused():
                     state, result = self._read(journal)
                 warnings += result.warnings

@@ -41,6 +41,15 @@ class SessionView:
         """An attachment's bytes, checked against its SHA-256."""
         return self._blobs.get(digest)
 
+    def entry_hashes(self) -> list[str]:
+        """The chain's hash after each entry read, oldest first (the last is the head)."""
+        hashes = self._journal.entry_hashes(self.integrity.entries)
+        if len(hashes) < self.integrity.entries or hashes[-1] != self.integrity.head_hash:
+            from incident.errors import IntegrityError
+
+            raise IntegrityError("the journal changed while it was being read; try again")
+        return hashes
+
     def changed(self) -> bool:
         """Whether anything was written to the session since this view was read."""
         from incident.errors import IncidentError

@@ -128,18 +128,21 @@ def read_export(
     *,
     force_format: str | None = None,
     tz: str | None = None,
+    data: bytes | None = None,
 ) -> ImportResult:
     """Every row of the export at ``path``, typed; an ImportFileError names what failed.
 
     ``force_format`` skips detection (one of FORMAT_NAMES). ``tz`` (an IANA name) reads every
     time in the file as wall-clock time in that zone, whatever the file claims: an export
-    downloaded in another locale may hold local times under a "UTC" header.
+    downloaded in another locale may hold local times under a "UTC" header. ``data``: the
+    file's bytes when the caller has read them already (they are then what is parsed).
     """
     override = times.zone(tz) if tz else None
     path = Path(path)
     source = path.name
     forced = _by_name(force_format) if force_format else None
-    data = sheets.read_bytes(path)
+    if data is None:
+        data = sheets.read_bytes(path)
     tables = _tables(data, source)
     for table_name, rows in tables:
         found = _detect(rows, source, forced)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,13 +18,24 @@ def _wait_seconds() -> float:
 
 
 @contextmanager
-def locked(folder: Path, session_id: str) -> Iterator[None]:
+def locked(
+    folder: Path, session_id: str, on_wait: Callable[[float], None] | None = None
+) -> Iterator[None]:
+    """Hold the session's lock; ``on_wait(seconds)`` is told once if another holds it."""
     from filelock import FileLock, Timeout
 
     lock = FileLock(str(folder / "lock"), timeout=_wait_seconds(), mode=0o600)
     try:
-        with lock:
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if on_wait is not None:
+                on_wait(_wait_seconds())  # so a person knows why nothing happens yet
+            lock.acquire()
+        try:
             yield
+        finally:
+            lock.release()
     except Timeout:
         raise SessionInUse(
             f"session {session_id} is in use by another incident command",

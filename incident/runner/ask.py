@@ -80,6 +80,8 @@ class Ask:
                     return value
             self.say("  " + t("runner.ask.pick", self.lang, count=len(options)), "error")
 
-    def confirm(self, label: str) -> bool:
-        raw = self._line(f"{label} [y/N]").strip().casefold()
+    def confirm(self, label: str, default: bool = False) -> bool:
+        raw = self._line(f"{label} [{'Y/n' if default else 'y/N'}]").strip().casefold()
+        if not raw:
+            return default
         return raw in ("y", "yes", "是", "是的", "好")

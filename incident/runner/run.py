@@ -11,12 +11,14 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal, TypeVar
 
 import click
 
 from incident.catalog import CATALOG, t
-from incident.core import actions, kinds
+from incident.core import actions, corrections, kinds, txchecks
+from incident.core.imports import ImportPlan
 from incident.core.status import Status, status
 from incident.core.store import Store
 from incident.core.view import SessionView
@@ -39,7 +41,12 @@ MARKS: dict[str, Literal["done", "skipped", "failed"]] = {
 }
 
 
-def run(session_id: str, lang: str | None = None) -> None:
+# Reads an export file into the session: (store, session, file, dry_run) -> what it records.
+# The command line hands it in (the runner does not read exchange files itself).
+Importer = Callable[[Store, str, Path, bool], ImportPlan]
+
+
+def run(session_id: str, lang: str | None = None, importer: Importer | None = None) -> None:
     """Walk the user through session ``session_id`` on this terminal until they quit."""
     store = Store()
     sid = store.resolve(session_id)
@@ -54,6 +61,7 @@ def run(session_id: str, lang: str | None = None) -> None:
         )
     color = "NO_COLOR" not in os.environ
     walk = Walk(store, sid, lang, Terminal(), Ask(lang, color), color, view)
+    walk.importer = importer
     try:
         with stop_on_hangup():
             walk.loop()
@@ -100,6 +108,7 @@ class Walk:
             )
         self.text: tuple[str, str] = ("", "")  # (title, body) shown in "text" mode
         self.text_name = ""
+        self.importer: Importer | None = None
 
     # -- state ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -142,7 +151,10 @@ class Walk:
                 cells=cells,
                 height=height,
                 page=self.page,
-                extra_keys=[("w", t("runner.key.save", lang))],
+                extra_keys=[
+                    ("w", t("runner.key.save", lang)),
+                    ("k", t("runner.key.calendar", lang)),
+                ],
                 color=color,
             )
         elif self.current is None:
@@ -188,13 +200,18 @@ class Walk:
         if self.mode == "text" and key == "w":
             self.save_text()
             return True
+        if self.mode == "text" and key == "k":
+            self.save_calendar()
+            return True
         if self.mode == "checklist" or self.mode == "text":
             self.mode, self.page = "step", 0
             return True
         if self.mode == "evidence":
             self.mode = "step"
             chosen = screen.evidence_keys().get(key)
-            if chosen is not None:
+            if chosen == "import":
+                self.import_file()
+            elif chosen is not None:
                 self.add_evidence(chosen)
             return True
         if key in ("q", "Q", "\x04"):
@@ -213,6 +230,8 @@ class Walk:
             self.report()
         elif key == "m":
             self.message()
+        elif key == "u":
+            self.undo()
         elif key == "l" and step is not None:
             ids = [v.id for v in self.status().next]
             self.current = ids[(ids.index(step.id) + 1) % len(ids)]
@@ -304,6 +323,30 @@ class Walk:
             self.notices.append(Notice(shown, "ok" if status_ == "done" else "info"))
             self.current, self.page = None, 0  # on to the first step left (a failed one goes last)
 
+    def undo(self) -> None:
+        """Put the step of the last mark or answer back to to-do, after asking."""
+        state = self.view.state
+        step_id = corrections.last_step_action(state)
+        if step_id is None:
+            self.notices.append(Notice(t("runner.undo.nothing", self.lang)))
+            return
+        step = state.playbook.step(step_id)
+        title = step.title.get(self.lang) if step else step_id
+        self.form(t("runner.key.undo", self.lang))
+        try:
+            sure = self.ask.confirm(t("runner.undo.ask", self.lang, title=title))
+        except Cancelled:
+            sure = False
+        if not sure:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+            return
+        event = self.core(
+            lambda ok: corrections.reset_step(self.store, self.sid, step_id, now=utcnow())
+        )
+        if event is not None:
+            self.notices.append(Notice(t("runner.undo.done", self.lang, title=title), "ok"))
+            self.current, self.page = step_id, 0
+
     def answer(self, step_id: str, value: str) -> None:
         event = self.core(
             lambda ok: actions.answer(self.store, self.sid, step_id, value, now=utcnow())
@@ -334,6 +377,10 @@ class Walk:
             ]
             return
         step_id = self.current
+        warnings = actions.warnings_of(filled.draft, state.tz, self.lang)
+        if warnings and not self.approve(warnings):
+            self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
+            return
         recorded = self.core(
             lambda ok: actions.add_evidence(
                 self.store,
@@ -350,6 +397,82 @@ class Walk:
                 Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok")
             )
             self.notices += [Notice(w, "error") for w in recorded.warnings]
+
+    def approve(self, warnings: list[str]) -> bool:
+        """Show what looks wrong with an entry at once; record it unless the user says no."""
+        for warning in warnings:
+            self.ask.say(f"!!! {warning}", "error")
+        return self.ask.confirm(t("check.record-anyway", self.lang), default=True)
+
+    def import_file(self) -> None:
+        """Import an exchange's history export: show what it would record, ask, record."""
+        lang = self.lang
+        self.form(f"{t('runner.evidence-title', lang)}: {t('runner.import', lang)}")
+        importer = self.importer
+        if importer is None:
+            self.notices.append(Notice(t("runner.import-unavailable", lang), "warn"))
+            return
+        try:
+            given = self.ask.text(t("runner.ask.import-path", lang), required=True)
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", lang)))
+            return
+        assert given is not None
+        path = forms.path_of(given)
+        preview = self.core(lambda ok: importer(self.store, self.sid, path, True))
+        if preview is None:
+            return
+        self.ask.say(
+            t(
+                "runner.msg.import-preview",
+                lang,
+                count=len(preview.new),
+                skipped=len(preview.skipped),
+            )
+        )
+        for _, tx in preview.flagged():
+            for text in txchecks.texts(tx, lang):
+                row = tx.source.row if tx.source else "?"
+                self.ask.say(f"!!! {t('import.col.row', lang)} {row}: {text}", "error")
+        if not preview.new:
+            self.notices.append(Notice(t("import.nothing-new", lang)))
+            return
+        if not self.ask.confirm(t("import.confirm", lang, count=len(preview.new))):
+            self.notices.append(Notice(t("runner.msg.not-stored", lang), "warn"))
+            return
+        done = self.core(lambda ok: importer(self.store, self.sid, path, False))
+        if done is None or not done.recorded:
+            return
+        count = len(done.new)
+        self.notices.append(
+            Notice(
+                t(
+                    "runner.msg.imported",
+                    lang,
+                    count=count,
+                    first=done.number(0),
+                    last=done.number(count - 1),
+                ),
+                "ok",
+            )
+        )
+        missing = done.needs_txid()
+        if missing:
+            entries = ", ".join(f"E{n}" for n, _ in missing[:8]) + (
+                ", …" if len(missing) > 8 else ""
+            )
+            self.notices.append(
+                Notice(
+                    t(
+                        "import.needs-txid",
+                        lang,
+                        count=len(missing),
+                        entries=entries,
+                        first=missing[0][0],
+                    ),
+                    "warn",
+                )
+            )
 
     def report(self) -> None:
         from incident.paths import write_output
@@ -380,6 +503,7 @@ class Walk:
             self.notices.append(Notice(t("runner.msg.failed", self.lang, error=error), "error"))
             return
         self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
+        self.notices.append(Notice(t("runner.msg.remind-hint", self.lang)))
 
     def message(self) -> None:
         from incident.report.messages import Kind
@@ -393,7 +517,9 @@ class Walk:
         ]
         try:
             kind = self.ask.choose(t("runner.ask.message-kind", self.lang), options, kinds[0])
-            composed = compose(self.view.state, kind, self.lang, utcnow())
+            composed = compose(
+                self.view.state, kind, self.lang, utcnow(), integrity=self.view.integrity
+            )
         except Cancelled:
             self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
             return
@@ -421,4 +547,34 @@ class Walk:
             self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
             return
         self.notices.append(Notice(t("runner.msg.wrote", self.lang, path=path), "ok"))
+        self.mode = "step"
+
+    def save_calendar(self) -> None:
+        """Write the session's deadlines to an .ics file (what `incident remind` writes)."""
+        from incident.paths import write_output
+        from incident.report.calendar import render_calendar
+        from incident.report.reminders import session_reminders
+
+        self.form(t("runner.form.calendar", self.lang))
+        default = f"incident-{self.sid}.ics"
+        try:
+            given = self.ask.text(t("runner.ask.calendar-path", self.lang), default=default)
+        except Cancelled:
+            self.notices.append(Notice(t("runner.msg.cancelled", self.lang)))
+            return
+        path = forms.path_of(given or default)
+        try:
+            self.reload()
+            state, at = self.view.state, utcnow()
+            found = session_reminders(state, self.lang, at)
+            data = render_calendar(
+                found.ahead, tz=state.tz, stamp=at, name=f"incident {state.platform}"
+            )
+            with shielded():
+                write_output(path, data)
+        except IncidentError as exc:
+            self.notices.append(Notice(t("runner.msg.failed", self.lang, error=exc), "error"))
+            return
+        wrote = t("runner.msg.calendar", self.lang, path=path, count=len(found.ahead))
+        self.notices.append(Notice(wrote, "ok"))
         self.mode = "step"

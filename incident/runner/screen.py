@@ -40,6 +40,8 @@ __all__ = ["Notice", "Screen", "clock", "keys"]  # what the runner and tests use
 
 def kind_label(name: str, lang: str) -> str:
     """What the evidence menu calls a kind ("file" is a note with a file attached)."""
+    if name == "import":
+        return t("runner.import", lang)
     return t("runner.file", lang) if name == "file" else kinds.get(name).label.get(lang)
 
 
@@ -101,11 +103,13 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
         out += [
             Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=asked), cells)
         ]
-    here = [i for i in s.evidence if i.step_id == step.id]
-    if here:
+    here, flagged = s.step_evidence(step.id)
+    if here or flagged:
         out.append(Line(""))
         out.append(Line(t("runner.recorded-here", lang) + colon(lang).strip(), {"bold": True}))
         out += [Line(clip("  " + i.line(lang, s.tz), cells), TONES["ok"]) for i in here]
+        # An unofficial contact is shown, but as a warning: it is not the contact asked for.
+        out += [Line(clip("  ! " + i.line(lang, s.tz), cells), TONES["warn"]) for i in flagged]
     return out
 
 
@@ -145,6 +149,7 @@ def step_keys(step: Step, lang: str, pages: int = 1) -> list[Key]:
         ("l", t("runner.key.later", lang)),
         ("r", t("runner.key.report", lang)),
         ("m", t("runner.key.message", lang)),
+        ("u", t("runner.key.undo", lang)),
         ("q", t("runner.key.quit", lang)),
     ]
     more: list[Key] = (
@@ -204,6 +209,7 @@ def finished_keys(lang: str) -> list[Key]:
         ("c", t("runner.key.checklist", lang)),
         ("r", t("runner.key.report", lang)),
         ("m", t("runner.key.message", lang)),
+        ("u", t("runner.key.undo", lang)),
         ("q", t("runner.key.quit", lang)),
     ]
 
@@ -326,6 +332,7 @@ _KIND_KEYS: dict[str, str] = {
     "c": "contact",
     "f": "file",
     "n": "note",
+    "i": "import",  # an exchange's history export: many transactions at once
 }
 
 

@@ -80,6 +80,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "head_hash",
         "attachments",
         "warnings",
+        "reference",
     }  # type: ignore[arg-type]
     books = keys(run, "playbooks", "list", "--json")
     assert isinstance(books, list)
@@ -104,6 +105,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "evidence",
         "totals",
         "tickets",
+        "corrections",
         "follow_up_due",
         "timeline",
     }

@@ -124,8 +124,7 @@ def test_native_assets_belong_to_one_network() -> None:
             assert seen.setdefault(asset, network.id) == network.id
 
 
-# The templates in shared/formats/exchange-exports.md ("Explorer transaction links"); XRP keeps
-# the explorer the report used before.
+# The templates in shared/formats/exchange-exports.md ("Explorer transaction links").
 TEMPLATES = {
     "bitcoin": "https://mempool.space/tx/{txid}",
     "ethereum": "https://etherscan.io/tx/{txid}",
@@ -140,7 +139,7 @@ TEMPLATES = {
     "ton": "https://tonviewer.com/transaction/{txid}",
     "litecoin": "https://blockchair.com/litecoin/transaction/{txid}",
     "dogecoin": "https://blockchair.com/dogecoin/transaction/{txid}",
-    "xrp": "https://xrpscan.com/tx/{txid}",
+    "xrp": "https://livenet.xrpl.org/transactions/{txid}",
 }
 
 

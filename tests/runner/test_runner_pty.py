@@ -429,3 +429,48 @@ def test_closed_session_and_unknown_platform(run: Runner, tmp_path: Path) -> Non
     tty = Tty("run", "--session", sid, cwd=tmp_path)
     tty.child.expect_exact(f"session {sid} is closed")
     assert tty.finish() == 1
+
+
+def test_deadlines_to_the_calendar_from_the_message_screen(session: str, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    tty = Tty("run", "--session", session, cwd=tmp_path)
+    tty.screen("[q] quit")
+    tty.child.send("m")
+    tty.prompt("Which message [1]", "1")
+    tty.screen("[k] deadlines to calendar")
+    tty.child.send("k")
+    tty.prompt(f"Calendar file to write (.ics, open it on your phone) [incident-{session}.ics]", "")
+    tty.screen(f"Wrote incident-{session}.ics")
+    calendar = Calendar.from_ical((tmp_path / f"incident-{session}.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert events and all(str(e["SUMMARY"]).startswith("Due: ") for e in events)
+    tty.child.send("q")
+    assert tty.finish() == 0
+
+
+def test_undo_puts_the_last_step_back_after_asking(
+    session: str, run: Runner, tmp_path: Path
+) -> None:
+    tty = Tty("run", "--session", session, cwd=tmp_path)
+    tty.screen("[q] quit")
+    tty.child.send("1")  # can-you-log-in: yes
+    tty.screen("Answered: Yes, I can sign in")
+    step = next_step(session)
+    assert step is not None
+    tty.child.send("d")
+    tty.screen(f"{step.title.en}: done")
+    tty.child.send("u")
+    tty.prompt(f"Put “{step.title.en}” back to to-do? [y/N]", "n")  # asked first; no keeps it
+    tty.screen("Cancelled")
+    assert {s["id"]: s["status"] for s in export(run, session)["steps"]}[step.id] == "done"
+    tty.child.send("u")
+    tty.prompt(f"Put “{step.title.en}” back to to-do? [y/N]", "y")
+    shown = tty.screen(f"“{step.title.en}” is to-do again.")
+    assert f"> {step.title.en}" in shown  # back on the step that was undone
+    tty.child.send("q")
+    assert tty.finish() == 0
+    data = export(run, session)
+    steps = {s["id"]: s for s in data["steps"]}
+    assert steps[step.id]["status"] == "pending"
+    assert any(e["type"] == "step.reset" for e in data["timeline"])

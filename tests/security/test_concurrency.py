@@ -79,28 +79,20 @@ def test_a_held_session_gives_a_clear_in_use_message(session: str, incident_home
         )
     assert done.code == 1
     assert done.err.strip().splitlines() == [
+        f"Session {session} is in use by another incident command; waiting up to 0.5 s...",
         f"Error: session {session} is in use by another incident command "
-        "(wait for it to finish (or close the other window), then try again)"
+        "(wait for it to finish (or close the other window), then try again)",
     ]
     assert changed(before, snapshot(incident_home)) == []
     assert incident("evidence", "add", "--session", session, "--note", "free now").code == 0
 
 
-def _wait_until_it_holds_open(pid: int, path: Path, timeout: float = 60) -> None:
-    """Until process ``pid`` has ``path`` open: it has its key and is waiting on the lock."""
-    fds = Path(f"/proc/{pid}/fd")
-    if not fds.is_dir():  # no /proc here: give it time instead
-        time.sleep(3)
-        return
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if any(os.path.realpath(fd) == str(path.resolve()) for fd in fds.iterdir()):
-                return
-        except FileNotFoundError:  # it exited, or an fd closed while listed
-            pass
-        time.sleep(0.02)
-    raise AssertionError(f"process {pid} never opened {path}")
+def _wait_for_line(stream: Any, text: str) -> str:
+    """Read ``stream`` until a line holding ``text`` (the command says it is waiting)."""
+    for line in stream:
+        if text in line:
+            return str(line)
+    raise AssertionError(f"the command ended without saying {text!r}")
 
 
 def test_a_waiting_command_goes_ahead_when_the_lock_is_released(
@@ -111,7 +103,8 @@ def test_a_waiting_command_goes_ahead_when_the_lock_is_released(
         waiting = _spawn(
             "evidence", "add", "--session", session, "--note", "waited", INCIDENT_LOCK_TIMEOUT="60"
         )
-        _wait_until_it_holds_open(waiting.pid, incident_home / "sessions" / session / "lock")
+        said = _wait_for_line(waiting.stderr, "is in use by another incident command; waiting")
+        assert f"Session {session} is in use" in said and "60 s" in said
         assert waiting.poll() is None, waiting.communicate()
     out, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, err
@@ -123,7 +116,6 @@ def test_readers_while_a_writer_appends_see_a_sound_journal(
     session: str, incident_home: Path
 ) -> None:
     """status/verify take no lock: reading during appends must not look like damage."""
-    import os
     import signal
 
     from incident.core import actions

@@ -81,20 +81,46 @@ class Kind(Generic[M]):
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def field_named(self, name: str) -> Field | None:
+        """The field called ``name``, or whose option is (``type`` for ``tx_type``)."""
+        return next((f for f in self.fields if name in (f.name, f.flag)), None)
+
+    def read(self, f: Field, raw: str | None, reading: Reading) -> object | None:
+        """One typed value as its field reads it; None for a blank (refused if required)."""
+        if raw is None or not raw.strip():
+            if f.required:
+                raise EvidenceError("{field} is empty", field=f.name)
+            return None
+        if f.choices and raw not in f.choices:
+            raise EvidenceError(
+                f"{{field}}: {raw!r} is not one of {', '.join(f.choices)}", field=f.name
+            )
+        return f.read(raw, reading)
+
     def build(self, values: Mapping[str, str | None], reading: Reading) -> M:
         """The model from what a user typed: blanks left out, each value read by its field."""
         data: dict[str, Any] = {}
         for f in self.fields:
-            raw = values.get(f.name)
-            if raw is None or not raw.strip():
-                if f.required:
-                    raise EvidenceError("{field} is empty", field=f.name)
-                continue
-            if f.choices and raw not in f.choices:
+            value = self.read(f, values.get(f.name), reading)
+            if value is not None:
+                data[f.name] = value
+        return self.validate(data)
+
+    def amend(self, evidence: M, values: Mapping[str, str], reading: Reading) -> M:
+        """``evidence`` with the fields in ``values`` typed anew, each read as ``build`` reads
+        it (a blank clears an optional field); the whole is validated again."""
+        data = evidence.model_dump(exclude_none=True)
+        for name, raw in values.items():
+            f = self.field_named(name)
+            if f is None:
                 raise EvidenceError(
-                    f"{{field}}: {raw!r} is not one of {', '.join(f.choices)}", field=f.name
+                    f"{{field}} is not a field of {self.label.en.lower()} entries", field=name
                 )
-            data[f.name] = f.read(raw, reading)
+            value = self.read(f, raw, reading)
+            if value is None:
+                data.pop(f.name, None)
+            else:
+                data[f.name] = value
         return self.validate(data)
 
     def validate(self, data: Mapping[str, Any]) -> M:

@@ -85,5 +85,6 @@ KIND = Kind(
         ),
     ),
     describe=_describe,
-    recorded=Text(en="Suspicious login recorded (E{n})", zh="记录可疑登录（E{n}）"),
+    recorded=Text(en="Suspicious login (E{n}){ip}", zh="可疑登录（E{n}）{ip}"),
+    recorded_values=lambda e, lang: {"ip": ("：" if lang == "zh" else ": ") + e.ip if e.ip else ""},
 )

@@ -6,12 +6,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal, get_args
 
+from pydantic import Field as PydField
 from pydantic import field_validator
 
 from incident.bilingual import Text
 from incident.core.amounts import fmt_amount, parse_amount
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
-from incident.core.text import CleanText, LineText
+from incident.core.text import CleanText, Frozen, LineText, ShortText
 from incident.errors import EvidenceError
 from incident.times import parse_time
 
@@ -28,6 +29,26 @@ TX_TYPES: dict[str, Text] = {
 assert tuple(TX_TYPES) == get_args(TxType), "every type has its label, in order"
 
 
+class Source(Frozen):
+    """Where an imported transaction came from: the file, its SHA-256 and the row."""
+
+    file: ShortText
+    sha256: str = PydField(pattern=r"^[0-9a-f]{64}$")
+    row: int = PydField(ge=1)
+    format: ShortText  # the export's layout ("binance-withdrawals-v2")
+    status: ShortText | None = None  # as the file writes it ("Completed", "Cancelled")
+
+
+class Check(Frozen):
+    """One finding of the offline address/TxID checks, kept with the entry it is about."""
+
+    code: str
+    network: ShortText
+    other: ShortText | None = None
+    shape: str | None = None
+    length: int | None = None
+
+
 class Transaction(EvidenceModel):
     kind: Literal["transaction"] = "transaction"
     time: datetime
@@ -38,6 +59,8 @@ class Transaction(EvidenceModel):
     txid: LineText | None = None
     network: LineText | None = None
     note: CleanText | None = None
+    source: Source | None = None  # set when imported from an exchange's export
+    checks: tuple[Check, ...] | None = None  # what looked wrong with address or TxID
 
     @field_validator("tx_type")
     @classmethod
@@ -159,8 +182,8 @@ KIND = Kind(
     ),
     describe=_describe,
     recorded=Text(
-        en="Unauthorized {tx_type} recorded (E{n}): {amount} {asset}",
-        zh="记录未授权{tx_type}（E{n}）：{amount} {asset}",
+        en="Unauthorized {tx_type} (E{n}): {amount} {asset}",
+        zh="未授权{tx_type}（E{n}）：{amount} {asset}",
     ),
     recorded_values=lambda e, lang: {
         "tx_type": type_label(e.tx_type, lang),

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from incident.core.state import EvidenceItem, SessionState
+from incident.core.state import Change, EvidenceItem, SessionState
 from incident.core.timeline import timeline
 from incident.playbook.engine import Engine
 
@@ -48,13 +48,36 @@ def steps(state: SessionState) -> list[dict[str, Any]]:
     return rows
 
 
+def _value(value: object) -> object:
+    if value is None or isinstance(value, bool | int):
+        return value
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def change(c: Change) -> dict[str, Any]:
+    """One correction: when, what (old -> new per field), why."""
+    return {
+        "at": c.at.isoformat(),
+        "action": c.action,
+        "number": c.number,
+        "subject": c.subject,
+        "fields": {
+            name: {"old": _value(old), "new": _value(new)} for name, (old, new) in c.fields.items()
+        },
+        "reason": c.reason,
+    }
+
+
 def evidence_item(item: EvidenceItem) -> dict[str, Any]:
+    """The entry as it reads now (corrected values), its state and its history."""
     body = item.evidence.model_dump(mode="json", exclude_none=True)
     return {
         "number": item.number,
         "recorded_at": item.at.isoformat(),
         "step_id": item.step_id,
         **body,
+        "state": item.state,
+        "history": [change(c) for c in item.history()],
         "attachments": [a.model_dump(mode="json", exclude_none=True) for a in item.attachments],
         "confirmed_warnings": item.confirmed,
     }
@@ -87,9 +110,16 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
         "evidence": [evidence_item(i) for i in state.evidence],
         "totals": {asset: str(amount) for asset, amount in state.totals().items()},
         "tickets": state.tickets(),
+        "corrections": [change(c) for c in state.changes()],
         "follow_up_due": _iso(state.follow_up_due()),
         "timeline": [
-            {"at": e.at.isoformat(), "type": e.kind, "text": e.text, "detail": e.detail}
+            {
+                "at": e.at.isoformat(),
+                "recorded_at": _iso(e.recorded),
+                "type": e.kind,
+                "text": e.text,
+                "detail": e.detail,
+            }
             for e in timeline(state, lang)
         ],
     }

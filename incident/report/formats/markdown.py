@@ -8,16 +8,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from incident.catalog import t
-from incident.core import guards, kinds
+from incident.core import guards, kinds, txchecks
 from incident.core.amounts import fmt_amount
+from incident.core.changes import all_worded
 from incident.core.kinds.contact import channel_label
 from incident.core.kinds.note import Note
 from incident.core.kinds.transaction import KIND as TRANSACTION
 from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
-from incident.core.timeline import timeline
+from incident.core.timeline import recorded_text, timeline
 from incident.playbook.engine import Engine
-from incident.times import fmt_local, fmt_offset, fmt_utc
+from incident.times import fmt_local, fmt_local_offset, fmt_offset, fmt_utc
 from incident.visible import visible
 
 if TYPE_CHECKING:
@@ -94,16 +95,21 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     add("")
     for item in state.evidence:
         if isinstance(item.evidence, Note):
-            add(f"- E{item.number} {fmt_local(item.at, tz)}: {esc(item.evidence.text)}")
+            mark = f" ({t('fix.state.' + item.state, lang)})" if item.state != "active" else ""
+            add(f"- E{item.number}{mark} {fmt_local(item.at, tz)}: {esc(item.evidence.text)}")
         for a in item.attachments:
             add(f"  - {esc(a.name)} ({a.size} bytes, SHA-256 `{a.sha256}`)")
     add("")
+    _corrections(state, lang, add)
     add(f"## {t('md.timeline', lang)}")
     add("")
     for e in timeline(state, lang):
+        recorded = recorded_text(e, lang, tz)
         add(
-            f"- {fmt_local(e.at, tz)} ({fmt_offset(e.at - state.discovered_at)}): {esc(e.text)}"
+            f"- {fmt_local_offset(e.at, tz)} ({fmt_offset(e.at - state.discovered_at)}): "
+            + esc(e.text)
             + (f" - {esc(e.detail)}" if e.detail else "")
+            + (f" ({esc(recorded)})" if recorded else "")
         )
     add("")
     return "\n".join(lines)
@@ -149,8 +155,9 @@ def _transactions(state: SessionState, lang: str, add: Callable[[str], None]) ->
     add("| # | " + " | ".join(labels) + " |")
     add("|" + "---|" * (len(labels) + 1))
     for item, tx in txs:
+        mark = f" ({t('fix.state.corrected', lang)})" if item.corrections else ""
         cells = [
-            f"E{item.number}",
+            f"E{item.number}{mark}",
             fmt_local(tx.time, state.tz),
             type_label(tx.tx_type, lang),
             esc(tx.asset),
@@ -161,6 +168,24 @@ def _transactions(state: SessionState, lang: str, add: Callable[[str], None]) ->
         ]
         add("| " + " | ".join(cells) + " |")
     add("")
+    notes = [
+        (item.number, text)
+        for item, tx in txs
+        for text in [
+            *(t("report.tx.check", lang, text=c) for c in txchecks.texts(tx, lang)),
+            *(
+                [t("report.tx.source", lang, file=tx.source.file, row=tx.source.row)]
+                if tx.source
+                else []
+            ),
+        ]
+    ]
+    if notes:
+        add(t("md.tx-notes", lang))
+        add("")
+        for number, text in notes:
+            add(f"- E{number}: {esc(text)}")
+        add("")
 
 
 def _contacts(state: SessionState, lang: str, add: Callable[[str], None]) -> None:
@@ -191,7 +216,7 @@ def _other_kinds(state: SessionState, lang: str, add: Callable[[str], None]) -> 
     for kind in kinds.all_kinds():
         if kind.name in _OWN_SECTIONS:
             continue
-        items = [i for i in state.evidence if i.kind == kind.name]
+        items = [i for i in state.active() if i.kind == kind.name]
         if not items:
             continue
         add(f"## {esc(kind.label.get(lang))}")
@@ -199,3 +224,20 @@ def _other_kinds(state: SessionState, lang: str, add: Callable[[str], None]) -> 
         for item in items:
             add(f"- {fmt_local(item.at, state.tz)}: {esc(item.line(lang, state.tz))}")
         add("")
+
+
+def _corrections(state: SessionState, lang: str, add: Callable[[str], None]) -> None:
+    """What was put right after it was recorded: old -> new, or the retracted entry."""
+    changes = all_worded(state, lang)
+    if not changes:
+        return
+    add(f"## {t('md.corrections', lang)}")
+    add("")
+    for c in changes:
+        head = f"- {fmt_local_offset(c.at, state.tz)} **{esc(c.subject)}**"
+        if c.retracted:
+            head += f" ({t('fix.state.retracted', lang)})"
+        add(head + (f": {esc(c.reason)}" if c.reason else ""))
+        for line in c.lines:
+            add(f"  - {'~~' + esc(line) + '~~' if c.retracted else esc(line)}")
+    add("")

@@ -23,6 +23,7 @@ from incident.core.amounts import fmt_amount
 from incident.core.kinds.contact import channel_label
 from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
+from incident.core.view import Integrity
 from incident.errors import EvidenceError
 from incident.report.messages import Kind
 from incident.times import fmt_local
@@ -107,7 +108,7 @@ def _done(state: SessionState, lang: str, part: Any) -> str:
 
 
 def _last_contact(state: SessionState, lang: str, part: Any) -> str:
-    contacts = state.contacts()
+    contacts = state.official_contacts()  # a channel off the official list was not support
     if not contacts:
         return ""
     item, c = contacts[-1]
@@ -120,8 +121,19 @@ def _last_contact(state: SessionState, lang: str, part: Any) -> str:
     )
 
 
-def compose(state: SessionState, kind: str, lang: str, now: datetime) -> Message:
-    """The message of ``kind`` for this session, in ``lang``."""
+def compose(
+    state: SessionState,
+    kind: str,
+    lang: str,
+    now: datetime,
+    *,
+    integrity: Integrity | None = None,
+) -> Message:
+    """The message of ``kind`` for this session, in ``lang``.
+
+    With the journal's ``integrity`` it ends with the record reference (the head, short), so
+    the user and support each keep a copy of it outside this machine.
+    """
     tpl = templates()
     template = tpl.kinds[Kind(kind)]
 
@@ -154,6 +166,10 @@ def compose(state: SessionState, kind: str, lang: str, now: datetime) -> Message
     body = template.body.get(lang).format(**values)
     body = re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
     _check(subject + "\n" + body)
+    if integrity is not None:  # after the check: a hash prefix is not a secret
+        from incident.core.verify import reference
+
+        body += "\n" + reference(integrity, lang) + "\n"
     return Message(str(Kind(kind)), lang, subject, body)
 
 

@@ -23,6 +23,7 @@ SECTIONS = (
     "transactions",
     "contacts",
     "evidence",
+    "corrections",
     "fulltext",
     "integrity",
 )

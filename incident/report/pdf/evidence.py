@@ -78,6 +78,8 @@ def _items(ctx: Context) -> Any:
             extra += [BR, ctx.grey(ctx.t("report.ev.for-step", step=title))]
         if item.confirmed:
             extra += [BR, ctx.grey(ctx.t("report.ev.confirmed", what="; ".join(item.confirmed)))]
+        if item.state != "active":
+            extra += [BR, ctx.grey(ctx.t(f"report.ev.state.{item.state}"))]
         rows.append(
             [
                 ctx.cell(f"E{item.number}"),

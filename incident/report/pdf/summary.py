@@ -10,6 +10,7 @@ from dataclasses import asdict
 from typing import Any
 
 from incident.core.amounts import fmt_amount as amount
+from incident.report.pdf import glance
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR, font
@@ -98,6 +99,9 @@ def _unofficial(ctx: Context) -> list[Any]:
 
 
 def _txids(ctx: Context) -> list[Any]:
+    """Every TxID that fits on page one, one line each; the rest are in the transactions table."""
+    from incident.report.pdf.fitted import Fitted
+
     txs = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
     if not txs:
         return []
@@ -120,9 +124,12 @@ def _txids(ctx: Context) -> list[Any]:
                 ctx.cell(txid_markup(ctx, tx, compact=True), style="cell_small"),
             ]
         )
+    table = S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58), split_in_row=False)
     return [
         ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"),
-        S.table(rows, S.columns(0.05, 0.16, 0.13, 0.08, 0.58)),
+        Fitted(
+            table, lambda left: ctx.p(ctx.t("report.glance.more-txids", count=left), style="small")
+        ),
     ]
 
 
@@ -134,6 +141,7 @@ def section(ctx: Context) -> list[Any]:
         ctx.heading(ctx.t("report.title", platform=state.platform), "summary"),
         ctx.p(ctx.t("report.sum.intro"), style="body"),
         _facts(ctx),
+        *glance.section(ctx),
         Spacer(1, 6),
         ctx.subheading(ctx.t("report.sum.asks"), "summary-asks"),
         _asks(ctx),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from incident.core.timeline import timeline
+from incident.core.timeline import recorded_text, timeline
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import BR
 from incident.report.pdf.styles import columns, table
+from incident.times import fmt_local_offset
 
 
 def section(ctx: Context) -> list[Any]:
@@ -24,12 +25,17 @@ def section(ctx: Context) -> list[Any]:
     ]
     for n, e in enumerate(entries, 1):
         what: object = e.text
+        parts: list[object] = []
         if e.detail:
-            detail = ctx.long_text(e.detail, f"T{n}", ctx.t("report.sec.timeline"))
-            what = ctx.markup(e.text, BR, ctx.grey(detail))
+            parts += [BR, ctx.long_text(e.detail, f"T{n}", ctx.t("report.sec.timeline"))]
+        recorded = recorded_text(e, ctx.lang, ctx.tz)
+        if recorded:
+            parts += [BR, recorded]
+        if parts:
+            what = ctx.markup(e.text, ctx.grey(*parts))
         rows.append(
             [
-                ctx.cell(ctx.local(e.at)),
+                ctx.cell(fmt_local_offset(e.at, ctx.tz)),
                 ctx.cell(ctx.utc(e.at), style="cell_small"),
                 ctx.cell(ctx.offset(e.at)),
                 ctx.cell(what),
@@ -39,5 +45,5 @@ def section(ctx: Context) -> list[Any]:
         PageBreak(),
         ctx.heading(ctx.t("report.sec.timeline"), "timeline"),
         ctx.p(ctx.t("report.timeline.intro", zone=ctx.tz), style="small"),
-        table(rows, columns(0.19, 0.17, 0.1, 0.54)),
+        table(rows, columns(0.215, 0.165, 0.09, 0.53)),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from incident.core import txchecks
 from incident.core.amounts import fmt_amount as amount
 from incident.core.kinds.transaction import Transaction, type_label
 from incident.report import explorers
@@ -41,6 +42,23 @@ def address_markup(ctx: Context, tx: Transaction) -> Markup:
     if url:
         return link(url, ctx.hide(tx.to_address), LINK)
     return ctx.markup(tx.to_address)
+
+
+def _checks_and_source(ctx: Context, tx: Transaction) -> list[object]:
+    """What the offline checks found (in red), and the file and row it was imported from."""
+    lines: list[object] = [
+        font(ctx.t("report.tx.check", text=ctx.hide(text)), color=DANGER_HEX)
+        for text in txchecks.texts(tx, ctx.lang)
+    ]
+    if tx.source is not None:
+        where = ctx.t("report.tx.source", file=tx.source.file, row=tx.source.row)
+        lines.append(ctx.grey(where, size=6.8))
+    parts: list[object] = []
+    for line in lines:
+        if parts or tx.note:  # the address and TxID lines end with a break already
+            parts.append(BR)
+        parts.append(line)
+    return parts
 
 
 def totals(ctx: Context) -> Any:
@@ -100,6 +118,7 @@ def section(ctx: Context) -> list[Any]:
         if tx.note:
             note = ctx.long_text(tx.note, f"E{item.number}", ctx.t("report.sec.transactions"))
             parts += [ctx.grey(ctx.label(ctx.t("report.col.note"))), note]
+        parts += _checks_and_source(ctx, tx)
         rows.append(
             [
                 ctx.cell(f"E{item.number}"),
