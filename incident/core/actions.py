@@ -74,6 +74,15 @@ def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> li
     return [f"{f.field}: {f.what}" for f in findings]
 
 
+def one_line(fields: Sequence[tuple[str, str]]) -> None:
+    """Names (platform, account) print on one line as typed: no control characters."""
+    for name, value in fields:
+        try:
+            refuse_controls(value)
+        except ValueError as exc:
+            raise UsageError(f"{{field}} {exc}", field=name) from None
+
+
 def start(
     store: Store,
     *,
@@ -101,11 +110,7 @@ def start(
         if len(value) > MAX_NAME:
             raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
     _check_text([("platform", platform), ("account", account)], confirmed=False)
-    for name, value in (("platform", platform), ("account", account)):
-        try:
-            refuse_controls(value)
-        except ValueError as exc:
-            raise UsageError(f"{{field}} {exc}", field=name) from None
+    one_line([("platform", platform), ("account", account)])
     discovered = parse_time(discovered_at, tz_name) if discovered_at else now
     if discovered > now:
         raise UsageError(

@@ -269,6 +269,21 @@ def test_every_command_escapes_and_stores_exactly(
     ]
     for args in one_line:
         check(run, *args, ok=False)
+    # Fixing mistakes: long fields and reasons keep the text, names and one-line fields refuse.
+    check(
+        run, "evidence", "correct", "E4", "--summary", HOSTILE + "!", "--reason", HOSTILE, "--yes"
+    )
+    check(run, "evidence", "retract", "E3", "--reason", HOSTILE)
+    check(run, "step", "reset", "first", "--reason", HOSTILE)
+    for args in (
+        ("edit", "--platform", HOSTILE, "--reason", "r"),
+        ("edit", "--account", HOSTILE, "--reason", "r"),
+        ("evidence", "correct", "E4", "--ticket", HOSTILE),
+        ("evidence", "correct", "E2", "--txid", HOSTILE),
+        ("evidence", "correct", HOSTILE, "--note", "x"),
+    ):
+        check(run, *args, ok=False)
+    check(run, "step", "done", "first", "--note", HOSTILE)
 
     for args in (
         ("evidence", "list"),
@@ -298,7 +313,8 @@ def test_every_command_escapes_and_stores_exactly(
     kept = [item.evidence for item in state.evidence]
     assert [getattr(e, "text", None) for e in kept if e.kind == "note"] == [HOSTILE]
     assert [e.note for e in kept if e.kind in ("transaction", "login")] == [HOSTILE, HOSTILE]
-    assert [e.summary for e in kept if e.kind == "contact"] == [HOSTILE]
+    contacts = [c for _, c in state.contacts()]
+    assert [c.summary for c in contacts] == [HOSTILE + "!"]  # as corrected
     assert state.steps["first"].note == HOSTILE and state.steps["ask"].note == HOSTILE
 
 
