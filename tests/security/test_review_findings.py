@@ -425,3 +425,18 @@ def test_short_passphrases_are_refused(run: Runner, tmp_path: Path) -> None:
     )
     assert "shorter than 8" in message and "guessed" in message
     assert not (home / "key.json").exists()
+
+
+def test_an_imported_file_name_is_cleaned(run: Runner, session: str, tmp_path: Path) -> None:
+    import json
+
+    export = tmp_path / "Withdraw_History\u202evsc.exe\x1b]0;x\x07.csv"
+    export.write_text(
+        "Date(UTC+0),Coin,Network,Amount,Fee,Address,TXID,Status\n"
+        "2026-11-25 04:52:10,USDT,TRX,9800,1,TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t,"
+        "9521e668a1f2c07bc7e30fc95c5318cce8f20346bd9a06acb80e1f3d877c38a7,Completed\n"
+    )
+    run.ok("evidence", "import", str(export), "--yes")
+    listed = json.dumps(json.loads(run.ok("evidence", "list", "--json").stdout))
+    assert "Withdraw_History_vsc.exe_]0;x_.csv" in listed
+    assert "\\u202e" not in listed and "\\u001b" not in listed

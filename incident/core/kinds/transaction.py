@@ -32,11 +32,18 @@ assert tuple(TX_TYPES) == get_args(TxType), "every type has its label, in order"
 class Source(Frozen):
     """Where an imported transaction came from: the file, its SHA-256 and the row."""
 
-    file: ShortText
+    file: ShortText  # its name, cleaned as an attachment's is (no \ / :, control or bidi)
     sha256: str = PydField(pattern=r"^[0-9a-f]{64}$")
     row: int = PydField(ge=1)
     format: ShortText  # the export's layout ("binance-withdrawals-v2")
     status: ShortText | None = None  # as the file writes it ("Completed", "Cancelled")
+
+    @field_validator("file")
+    @classmethod
+    def _clean_file(cls, value: str) -> str:
+        from incident.core.attachments import clean_name
+
+        return clean_name(value)
 
 
 class Check(Frozen):
