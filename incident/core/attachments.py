@@ -112,7 +112,7 @@ def _inspect_image(data: bytes, shown: str) -> tuple[str, int, int]:
     return media, width, height
 
 
-def _read_capped(path: Path, shown: str) -> bytes:
+def read_capped(path: Path, shown: str) -> bytes:
     """The file's bytes: never through a symbolic link, never more than the cap.
 
     ``O_NOFOLLOW``: a link named ``notes.txt`` pointing at ``/etc/shadow`` is not copied.
@@ -154,7 +154,7 @@ def read_file(path: Path) -> Incoming:
     """Read and check a file to attach; nothing is stored here."""
     shown = clean_text(str(path))
     try:
-        data = _read_capped(path, shown)
+        data = read_capped(path, shown)
     except OSError as exc:
         raise EvidenceError(
             f"{shown}: cannot read ({exc.strerror or exc.__class__.__name__})"

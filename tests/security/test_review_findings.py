@@ -440,3 +440,16 @@ def test_an_imported_file_name_is_cleaned(run: Runner, session: str, tmp_path: P
     listed = json.dumps(json.loads(run.ok("evidence", "list", "--json").stdout))
     assert "Withdraw_History_vsc.exe_]0;x_.csv" in listed
     assert "\\u202e" not in listed and "\\u001b" not in listed
+
+
+def test_an_import_never_follows_a_link(
+    run: Runner, session: str, incident_home: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("Date(UTC+0),Coin,Network,Amount,Fee,Address,TXID,Status\n")
+    link = tmp_path / "Withdraw_History.csv"
+    link.symlink_to(secret)
+    before = snapshot(incident_home)
+    message = one_line_error(run("evidence", "import", str(link), "--yes"))
+    assert "link" in message and str(secret) in message
+    assert changed(before, snapshot(incident_home)) == []
