@@ -273,7 +273,7 @@ CATALOG.update(
             "Incident report: {platform} account {account}",
             "事件报告：{platform} 账户 {account}",
         ),
-        "report.author": ("Owner of {account}", "{account} 的账户所有人"),
+        "report.author": ("Owner of {account}", "{account} 的账户持有人"),
         "report.subject": (
             "Unauthorized access to {platform} account {account}, discovered {discovered}",
             "{platform} 账户 {account} 遭他人盗用，发现于 {discovered}",
@@ -302,18 +302,18 @@ CATALOG.update(
         "report.sum.intro": (
             "This account was taken over by someone else. Its owner asks support to act on the "
             "facts below; the full timeline, transactions and evidence follow in this report.",
-            "该账户已被他人盗用。账户所有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
+            "该账户已被他人盗用。账户持有人请客服根据以下事实尽快处理；完整的时间线、交易明细和证据附在本报告后文。",
         ),
         "report.sum.asks": ("What we ask of support", "请客服协助"),
         "report.sum.ask.freeze": (
             "Freeze the account now, or keep it frozen: block all withdrawals, trading, API keys "
             "and logins until the owner's identity is verified.",
-            "立即冻结账户（已冻结的请保持冻结）：在核实账户所有人身份之前，禁止一切提币、交易、API 调用和登录。",
+            "立即冻结账户（已冻结的请保持冻结）：在核实账户持有人身份之前，禁止一切提币、交易、API 调用和登录。",
         ),
         "report.sum.ask.recovery": (
             "Help the owner take the account back: after verifying their identity, reset the bound "
             "e-mail, phone and 2FA, and sign out every other device and session.",
-            "协助账户所有人找回账户：核实身份后，重置绑定的邮箱、手机号和二次验证，并登出其他所有设备和会话。",
+            "协助账户持有人找回账户：核实身份后，重置绑定的邮箱、手机号和双重验证，并登出其他所有设备和会话。",
         ),
         "report.sum.ask.reversal": (
             "Investigate the unauthorized transactions: stop or reverse what can still be stopped, "
@@ -910,6 +910,464 @@ CATALOG.update(
         "runner.import-unavailable": (
             "Importing is available from the command line: incident evidence import FILE",
             "请在命令行中导入：incident evidence import FILE",
+        ),
+    }
+)
+
+# Day-scale deadlines a platform sets, and the police message (issue 14).
+CATALOG.update(
+    {
+        "deadline.label": ("Deadlines set by the platform", "平台规定的期限"),
+        "deadline.met": ("done", "已完成"),
+        "deadline.left": ("{left} left", "还剩 {left}"),
+        "deadline.passed": ("passed {late} ago", "已过 {late}"),
+        "deadline.not-started": (
+            "counted from step {step}, not done yet",
+            "从步骤 {step} 完成时起算，该步骤尚未完成",
+        ),
+        "deadline.source": ("Source", "来源"),
+        "deadline.box": ("Deadlines", "期限"),
+        "deadline.reminder": ("Deadline: {title}", "期限：{title}"),
+        "label.unless": ("not when", "不适用条件"),
+        "label.after-step": ("after {step}", "自 {step} 完成起"),
+    }
+)
+
+# Issue 18 (finding 8) / issue 19: listings too long for pages, summarised, attached as CSV.
+CATALOG.update(
+    {
+        "report.list.note": (
+            "{count} {what}: more than the {limit} rows a table here holds, so this section "
+            "shows exact summaries, and every entry, each field in full, is in the file "
+            "{name} attached to this PDF (open the attachments panel, the paperclip, of your "
+            "PDF reader).",
+            "共 {count} 条{what}，超过本节表格最多可列的 {limit} 行，因此这里只列出准确的汇总；"
+            "每一条记录的全部字段都在本 PDF 的附件 {name} 中（在阅读器的“附件”面板，即回形针"
+            "图标中打开）。",
+        ),
+        "report.list.file-desc": (
+            "All {count} {what} of this report, one a row (CSV, UTF-8)",
+            "本报告全部 {count} 条{what}，每行一条（CSV，UTF-8 编码）",
+        ),
+        "report.list.what.transactions": ("transactions", "交易"),
+        "report.list.what.evidence": ("evidence entries", "证据"),
+        "report.list.what.timeline": ("timeline entries", "时间线记录"),
+        "report.list.what.logins": ("logins", "登录记录"),
+        "report.list.what.contacts": ("contacts with support", "客服联系记录"),
+        "report.list.per-asset": ("Per asset", "按币种汇总"),
+        "report.list.per-address": ("Per destination address", "按收款地址汇总"),
+        "report.list.per-day": ("Per day", "按日汇总"),
+        "report.list.per-kind": ("Per kind", "按类别汇总"),
+        "report.list.asset": ("Asset", "币种"),
+        "report.list.count": ("Count", "笔数"),
+        "report.list.lost": ("Unauthorized total", "未授权金额合计"),
+        "report.list.amounts": ("Unauthorized amounts", "未授权金额"),
+        "report.list.day": ("Day", "日期"),
+        "report.list.first": ("First", "最早"),
+        "report.list.last": ("Last", "最晚"),
+        "report.list.none": ("(none given)", "（未填写）"),
+        "report.list.unofficial": ("not official", "非官方"),
+        "report.list.other-addresses": (
+            "{count} other addresses together",
+            "其余 {count} 个地址合计",
+        ),
+        "report.list.files": (
+            "{count} attached files: too many to list here; each one's name, size and SHA-256 "
+            "is in evidence.csv, with its entry.",
+            "共 {count} 个附件，无法在此全部列出；每个附件的文件名、大小和 SHA-256 都与其证据条目"
+            "一起列在 evidence.csv 中。",
+        ),
+        "report.list.more-tickets": (
+            "and {count} more (see “{section}”)",
+            "另有 {count} 个（见“{section}”）",
+        ),
+        "report.list.other-ips": ("{count} other IP addresses together", "其余 {count} 个 IP 合计"),
+        "report.list.txids": (
+            "{count} transactions have a TxID: too many for this page. Every TxID, with its "
+            "block-explorer link, is in the file transactions.csv attached to this PDF; the "
+            "section “{section}” sums them up per asset, address and day.",
+            "共有 {count} 笔交易带有交易哈希（TxID），本页无法全部列出。每个 TxID 及其区块浏览器"
+            "链接都在本 PDF 的附件 transactions.csv 中；“{section}”一节按币种、地址和日期做了汇总。",
+        ),
+    }
+)
+
+# Issue 13: forgiving, safe input in the user's own language. Errors the core raises name
+# their field as {field} (the command line shows its option, the runner its question).
+CATALOG.update(
+    {
+        "error.label": ("Error", "错误"),
+        "error.warning": ("Warning", "警告"),
+        "error.value": ("the value", "输入值"),
+        "field.empty": ("{field} is empty", "{field}为空"),
+        "field.not-a-choice": (
+            "{field}: “{value}” is not one of {choices}",
+            "{field}：“{value}”不是可选值（{choices}）",
+        ),
+        "field.too-long": (
+            "{field} is longer than {max} characters",
+            "{field}超过 {max} 个字符",
+        ),
+        "field.invalid": ("{field} cannot be stored as given", "{field}的内容无法按原样保存"),
+        "start.platform-hint": ("name the platform, e.g. OKX", "请填写平台名称，例如 OKX"),
+        "start.account-hint": (
+            "give the account's e-mail, phone or user id",
+            "请填写账户的邮箱、手机号或用户 ID",
+        ),
+        "asset.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        "asset.hint": ("use a symbol such as USDT or BTC", "请填写币种代码，例如 USDT 或 BTC"),
+        "ip.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        "ip.hint": ("use e.g. 203.0.113.7 or 2001:db8::1", "例如 203.0.113.7 或 2001:db8::1"),
+        "step.unknown": (
+            "no step “{step}” in playbook {playbook}",
+            "处置手册 {playbook} 中没有步骤“{step}”",
+        ),
+        "step.did-you-mean": ("did you mean “{closest}”?", "你是不是要找“{closest}”？"),
+        "step.skip-needs-reason": (
+            "skipping a step needs a reason: {field}",
+            "跳过步骤需要说明原因：{field}",
+        ),
+        "step.is-question": ("“{step}” is a question", "“{step}”是一个问题"),
+        "step.not-question": ("“{step}” is not a question", "“{step}”不是问题"),
+        "step.already-done": ("step “{step}” is already done", "步骤“{step}”已经完成"),
+        "step.nothing-changed": ("nothing was changed", "没有做任何更改"),
+        "step.waiting": (
+            "step “{step}” depends on question “{question}”",
+            "步骤“{step}”取决于问题“{question}”的回答",
+        ),
+        "step.not-applicable": (
+            "step “{step}” does not apply: {question} was answered “{answer}”",
+            "步骤“{step}”不适用：问题 {question} 的回答是“{answer}”",
+        ),
+        "step.needs": ("step “{step}” needs {unmet} done first", "步骤“{step}”需要先完成 {unmet}"),
+        "step.not-an-answer": (
+            "“{value}” is not an answer to “{step}”",
+            "“{value}”不是问题“{step}”的可选回答",
+        ),
+        "step.answer-one-of": (
+            "answer one of: {options}, or its number",
+            "请回答以下之一：{options}，或其编号",
+        ),
+        "session.closed-error": ("session {sid} is closed", "事件 {sid} 已结束"),
+        "session.reopen-hint": (
+            "reopen it with: incident reopen --session {sid}",
+            "重新打开：incident reopen --session {sid}",
+        ),
+        "session.already-closed": ("session {sid} is already closed", "事件 {sid} 已经结束"),
+        "session.already-open": ("session {sid} is open already", "事件 {sid} 本来就是进行中"),
+        "session.ambiguous": (
+            "“{sid}” matches {count} sessions",
+            "“{sid}”对应 {count} 个事件",
+        ),
+        "session.more-id": ("give more of the session id", "请多输入几位事件编号"),
+        "session.none-such": ("no session “{sid}”", "没有事件“{sid}”"),
+        "session.list-hint": ("see them all with: incident list", "查看全部：incident list"),
+        "session.none-yet": ("there is no session yet", "还没有任何事件"),
+        "session.start-hint": ("start one with: incident start", "开始一个：incident start"),
+        "session.all-closed": ("every session is closed", "所有事件都已结束"),
+        "session.all-closed-hint": (
+            "name the one to use, or start a new one",
+            "请指定要使用的事件，或开始一个新的",
+        ),
+        # amounts
+        "amount.hint": (
+            "use digits, a dot for decimals and commas only between groups of three digits: "
+            "1000.50 or 1,000.50",
+            "请用数字填写，小数用点号，逗号只能用于每三位分隔：1000.50 或 1,000.50",
+        ),
+        "amount.too-long": ("{field} is longer than {max} characters", "{field}超过 {max} 个字符"),
+        "amount.exponent": (
+            "{field} “{value}” is written with an exponent; it would be {meant}. "
+            "Nothing was stored",
+            "{field}“{value}”使用了科学计数法，相当于 {meant}。未保存任何内容",
+        ),
+        "amount.dot-ambiguous": (
+            "{field} “{value}” can be read two ways: {thousands} (dot between thousands) or "
+            "{decimal} (dot as decimal point). Nothing was stored; type {thousands} or {decimal}",
+            "{field}“{value}”有两种读法：{thousands}（点号分隔千位）或 {decimal}（点号是小数点）。"
+            "未保存任何内容；请输入 {thousands} 或 {decimal}",
+        ),
+        "amount.dot-groups": (
+            "{field} “{value}” seems to use dots between thousands, meaning {meant}. "
+            "Nothing was stored; type {meant}",
+            "{field}“{value}”似乎用点号分隔千位，即 {meant}。未保存任何内容；请输入 {meant}",
+        ),
+        "amount.comma-decimal": (
+            "{field} “{value}” seems to use a comma as decimal point, meaning {meant}. "
+            "Nothing was stored; type {meant}",
+            "{field}“{value}”似乎把逗号当作小数点，即 {meant}。未保存任何内容；请输入 {meant}",
+        ),
+        "amount.negative": (
+            "{field} “{value}” is negative; give the amount without a sign",
+            "{field}“{value}”是负数；请去掉符号填写数量",
+        ),
+        "amount.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        # times
+        "time.unreadable": ("cannot read {field} “{value}”", "无法识别{field}“{value}”"),
+        "time.hint": (
+            "use e.g. 2026-11-25 14:05, 14:05 (today), yesterday 14:05, 3pm or 2 hours ago",
+            "可以写 2026-11-25 14:05、14:05（今天）、昨天 14:05、下午3点 或 2小时前",
+        ),
+        "time.future": (
+            "{field} “{value}” was read as {understood}, which is in the future (now: {now}); "
+            "nothing was stored",
+            "{field}“{value}”被理解为 {understood}，晚于当前时间（{now}）；未保存任何内容",
+        ),
+        "time.future-hint": (
+            "give a time that has already passed; a time of day alone means today",
+            "请填写已经过去的时间；只写时刻表示今天",
+        ),
+        "network.inferred": (
+            "Network set to {network}, the home network of {asset}; "
+            "if it went over another network, give that network.",
+            "网络已设为 {network}（{asset} 的主网络）；如果实际走的是别的网络，请填写该网络。",
+        ),
+        # files
+        "file.missing": ("no such file: {path}", "找不到文件：{path}"),
+        "file.not-regular": ("not a regular file: {path}", "不是普通文件：{path}"),
+        "file.not-regular-hint": ("attach the file itself", "请附上文件本身"),
+        "file.too-large": ("larger than {mb} MB: {path}", "文件超过 {mb} MB：{path}"),
+        "file.unreadable": ("cannot read {path} ({reason})", "无法读取 {path}（{reason}）"),
+        "file.empty": ("the file is empty: {path}", "文件是空的：{path}"),
+        "file.too-many-pixels": (
+            "image is too large to be a screenshot: {path}",
+            "图片太大，不像是截图：{path}",
+        ),
+        "file.too-many-pixels-hint": (
+            "at most {millions} million pixels",
+            "最多 {millions} 百万像素",
+        ),
+        "file.bad-image": (
+            "not a readable image (damaged, truncated or another kind of file): {path}",
+            "无法读取的图片（已损坏、不完整或不是图片）：{path}",
+        ),
+        "file.bad-image-hint": ("attach the original screenshot", "请附上原始截图"),
+        "file.image-kind": (
+            "{kind} images are not supported: {path}",
+            "不支持 {kind} 格式的图片：{path}",
+        ),
+        "file.image-kind-hint": ("use PNG or JPEG screenshots", "请使用 PNG 或 JPEG 截图"),
+        # secrets
+        "secret.seed": (
+            "{field} looks like a recovery (seed) phrase and was not stored",
+            "{field}看起来含有助记词，未保存",
+        ),
+        "secret.private-key": (
+            "{field} looks like a private key and was not stored",
+            "{field}看起来含有私钥，未保存",
+        ),
+        "secret.password": (
+            "{field} looks like it contains a password; nothing was stored",
+            "{field}看起来含有密码；未保存任何内容",
+        ),
+        "secret.otp": (
+            "{field} looks like it contains a one-time code; nothing was stored",
+            "{field}看起来含有一次性验证码；未保存任何内容",
+        ),
+        "secret.store-anyway": ("Store it anyway?", "仍然保存？"),
+        "secret.not-stored": ("nothing was stored", "未保存任何内容"),
+        # the command line's own words
+        "session.chosen": (
+            "Using session {sid} ({platform} / {account}), the most recently active open one; "
+            "choose another with --session ID",
+            "正在使用最近活动的进行中事件 {sid}（{platform} / {account}）；如需其他事件请加 --session 编号",
+        ),
+        "session.in": (
+            "session {sid} ({platform} / {account})",
+            "事件 {sid}（{platform} / {account}）",
+        ),
+        "cli.recorded": (
+            "Recorded {what} E{n} in session {sid} ({platform} / {account}).",
+            "已在事件 {sid}（{platform} / {account}）中记录{what} E{n}。",
+        ),
+        "cli.started": (
+            "Started session {sid} ({platform} / {account}).",
+            "已开始事件 {sid}（{platform} / {account}）。",
+        ),
+        "cli.started-default": (
+            "Commands without --session now use this session; {count} other open session(s) "
+            "are listed by: incident list",
+            "不带 --session 的命令现在都作用于这个事件；另有 {count} 个进行中的事件，可用 incident list 查看",
+        ),
+        "cli.next-after-start": (
+            "Next: `incident status` to see what to do, or `incident run` to be walked through.",
+            "下一步：运行 `incident status` 查看要做什么，或运行 `incident run` 按步骤处置。",
+        ),
+        "cli.no-sessions": (
+            "No sessions yet. Start one with: incident start --help",
+            "还没有任何事件。开始一个：incident start --help",
+        ),
+        "cli.list-line": (
+            "started {started} · discovered {discovered} · last activity {last} · "
+            "{done}/{total} steps done · {evidence} evidence",
+            "开始于 {started} · 发现于 {discovered} · 最近活动 {last} · "
+            "已完成 {done}/{total} 步 · 证据 {evidence} 条",
+        ),
+        "cli.marked": (
+            "{step}: {status} (session {sid}, {platform} / {account})",
+            "{step}：{status}（事件 {sid}，{platform} / {account}）",
+        ),
+        "cli.override": (", override recorded", "，已强制记录"),
+        "cli.answered": (
+            "{step}: {value} (session {sid}, {platform} / {account})",
+            "{step}：{value}（事件 {sid}，{platform} / {account}）",
+        ),
+        "cli.closed": (
+            "Closed session {sid} ({platform} / {account}). "
+            "Reopen it with: incident reopen --session {sid}",
+            "已结束事件 {sid}（{platform} / {account}）。重新打开：incident reopen --session {sid}",
+        ),
+        "cli.reopened": (
+            "Reopened session {sid} ({platform} / {account}).",
+            "已重新打开事件 {sid}（{platform} / {account}）。",
+        ),
+        "cli.answer-with": (
+            "Answer with: incident answer {step} VALUE (or its number)   {options}",
+            "回答：incident answer {step} 选项（或其编号）   {options}",
+        ),
+        "cli.done-with": (
+            "When done: incident step done {step}",
+            "完成后：incident step done {step}",
+        ),
+        "start.ask-discovered": (
+            "When did you notice? (Enter = now; e.g. 14:05, yesterday 22:30, 2 hours ago)",
+            "你是什么时候发现的？（直接回车表示现在；例如 14:05、昨天 22:30、2小时前）",
+        ),
+        "platform.unknown": (
+            "“{platform}” is not one of this playbook's platforms ({known}); nothing was started",
+            "“{platform}”不在本手册的平台列表中（{known}）；未开始处置",
+        ),
+        "platform.did-you-mean": (
+            "“{platform}” is not one of this playbook's platforms ({known}); did you mean "
+            "{closest}? Nothing was started",
+            "“{platform}”不在本手册的平台列表中（{known}）；你是不是要找 {closest}？未开始处置",
+        ),
+        "platform.unknown-hint": (
+            "give one of them with --platform, or add --yes to start with “{platform}” anyway",
+            "请用 --platform 指定其中一个，或加上 --yes 仍以“{platform}”开始",
+        ),
+        "platform.ask-closest": (
+            "“{platform}” is not a platform this playbook knows. Did you mean {closest}?",
+            "本手册不认识“{platform}”。你是不是要找 {closest}？",
+        ),
+        "platform.ask-anyway": (
+            "Start with “{platform}” anyway? Steps will show general advice only "
+            "(this playbook knows {known})",
+            "仍以“{platform}”开始吗？步骤只会显示通用建议（本手册支持 {known}）",
+        ),
+        "platform.not-started": ("nothing was started", "未开始处置"),
+        "platform.general-advice": (
+            "“{platform}” is not one of this playbook's platforms ({known}); steps show general "
+            "advice and support contacts cannot be checked.",
+            "“{platform}”不在本手册的平台列表中（{known}）：步骤只显示通用建议，客服联系方式也无法核实。",
+        ),
+        "key.passphrase-new": (
+            "No secure keyring here, so your data is locked with a passphrase you choose now. "
+            "It cannot be recovered: without it nobody, not even you, can open your sessions. "
+            "A desktop keyring (Secret Service, Keychain) avoids typing it each time; "
+            "back the key up with: incident key export FILE",
+            "这里没有安全的系统钥匙串，所以你的数据将用你现在设置的口令加密。口令无法找回：忘记口令，"
+            "任何人（包括你自己）都打不开这些记录。桌面系统的钥匙串（Secret Service、Keychain）可以免去每次输入；"
+            "备份密钥请运行：incident key export 文件名",
+        ),
+        "key.passphrase": ("Passphrase for incident's data", "incident 数据口令"),
+        "key.passphrase-again": ("Repeat the passphrase", "请再输入一次口令"),
+        "key.none-yet": (
+            "Nothing is set up yet in {home}: the data key is made when you start your first "
+            "session, {where}.",
+            "{home} 中尚未设置任何内容：开始第一个事件时才会生成数据密钥，{where}。",
+        ),
+        "key.keyring-ready": (
+            "and kept in this system's keyring",
+            "并保存在本机的系统钥匙串中",
+        ),
+        "key.passphrase-ready": (
+            "locked with a passphrase (no secure keyring was found; INCIDENT_PASSPHRASE or a prompt)",
+            "并用口令加密（未找到安全的钥匙串；口令来自 INCIDENT_PASSPHRASE 或提示输入）",
+        ),
+        "cli.wrote-report": (
+            "Wrote {path} for session {sid} ({platform} / {account})",
+            "已为事件 {sid}（{platform} / {account}）写入 {path}",
+        ),
+        "cli.pdf-needs-file": (
+            "a PDF needs a file to go to: add -o FILE",
+            "PDF 需要写入文件：请加上 -o 文件名",
+        ),
+        "key.exported": (
+            "Wrote key backup {path}. Keep it apart from your data, e.g. on a USB stick.",
+            "已写入密钥备份 {path}。请与数据分开保存，例如存到 U 盘。",
+        ),
+        "key.imported": ("Key restored (kept in: {mode}).", "密钥已恢复（保存方式：{mode}）。"),
+        "cli.demo-wrote": (
+            "Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).",
+            "已写入 {path}（演示事件：一次 OKX 式账户被盗，20 笔未授权交易）。",
+        ),
+        "cli.verified": (
+            "OK: session {sid}: {entries} entries, {attachments} attachments, head {head}",
+            "校验通过：事件 {sid}：{entries} 条记录，{attachments} 个附件，链头哈希 {head}",
+        ),
+        "cli.no-evidence": (
+            "No evidence yet. Add some with: incident evidence --help",
+            "尚无证据。添加证据：incident evidence --help",
+        ),
+        "cli.file-name": ("the file name", "文件名"),
+        "cli.interrupted": (
+            "Interrupted; everything recorded so far is saved.",
+            "已中断；已记录的内容都已保存。",
+        ),
+        "cli.unexpected": (
+            "unexpected {error} (nothing recorded was lost; set INCIDENT_DEBUG=1 for details)",
+            "意外错误 {error}（已记录的内容没有丢失；设置 INCIDENT_DEBUG=1 可查看详情）",
+        ),
+        "cli.next.confirm": (
+            "Remove it, or pass --yes if it is not one",
+            "请删掉它；如果其实不是，请加上 --yes",
+        ),
+        "cli.next.force": ("add --force to record it anyway", "如仍要记录，请加上 --force"),
+        "cli.next.answer": (
+            "answer it with: incident answer {step} VALUE",
+            "请回答：incident answer {step} 选项",
+        ),
+        "cli.next.answer-first": (
+            "answer it first: incident answer {step} VALUE",
+            "请先回答：incident answer {step} 选项",
+        ),
+        "cli.next.mark": (
+            "mark it with: incident step done {step}",
+            "请标记：incident step done {step}",
+        ),
+        "cli.next.reopen": ("reopen it with: incident reopen", "重新打开：incident reopen"),
+        "cli.next.step-ids": (
+            "step ids are shown by: incident status",
+            "步骤编号可用 incident status 查看",
+        ),
+        "time.zone": ("unknown time zone “{value}”", "未知时区“{value}”"),
+        "time.zone-hint": (
+            "use an IANA name such as Asia/Shanghai or UTC",
+            "请使用 IANA 时区名，例如 Asia/Shanghai 或 UTC",
+        ),
+    }
+)
+
+# Words the merged features share (recording after a warning, unknown fields, references).
+CATALOG.update(
+    {
+        "cli.declined": ("nothing was stored", "没有保存任何内容"),
+        "cli.declined-hint": (
+            "correct the entry and record it again",
+            "请改正后重新记录",
+        ),
+        "field.unknown": (
+            "{field} is not a field of {kind} entries",
+            "{kind} 条目没有 {field} 这一项",
+        ),
+        "verify.expected-later": (
+            "The reference {prefix} matches entry {entry}; {later} entries were recorded after it.",
+            "记录编号 {prefix} 与第 {entry} 条记录相符；此后又记录了 {later} 条。",
+        ),
+        "verify.expected-head": (
+            "The reference {prefix} matches the journal's head.",
+            "记录编号 {prefix} 与日志的最新一条相符。",
         ),
     }
 )

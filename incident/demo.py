@@ -28,7 +28,7 @@ class Shot(BaseModel):
 
 
 class Action(BaseModel):
-    """One thing the user does; exactly one of note/answer/step/tx/login/contact is set."""
+    """One thing the user does; exactly one of note/answer/step/tx/login/contact/police is set."""
 
     model_config = ConfigDict(extra="forbid")
     at: int = Field(description="minutes after discovery when it was recorded")
@@ -54,6 +54,10 @@ class Action(BaseModel):
     ticket: str | None = None
     agent: str | None = None
     url: str | None = None
+    police: bool = False
+    number: str | None = None
+    filed: int | None = None
+    agency: str | None = None
     files: list[str] = []
 
 
@@ -182,6 +186,11 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[SessionVi
                 ticket=a.ticket,
                 agent=a.agent,
                 url=a.url,
+            )
+            actions.add_evidence(store, sid, build, now=now, files=files)
+        elif a.police:
+            build = actions.police_report(
+                number=a.number or "", filed=local(a.filed), agency=a.agency or "", note=a.note
             )
             actions.add_evidence(store, sid, build, now=now, files=files)
         elif a.note:

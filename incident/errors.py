@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, Self
 
 
 def _as_is(name: str) -> str:
@@ -24,15 +25,57 @@ class IncidentError(Exception):
         self.message = message
         self.hint = hint
         self.field = field
+        # Set by ``said``: the catalog's words for the message and hint, in any language.
+        self.key: str | None = None
+        self.hint_key: str | None = None
+        self.values: dict[str, object] = {}
 
-    def text(self, name: Callable[[str], str] = _as_is) -> str:
-        """The message with its field named by ``name``; the hint is apart."""
+    @classmethod
+    def said(
+        cls,
+        key: str,
+        hint: str | None = None,
+        /,
+        values: Mapping[str, object] | None = None,
+        **kwargs: Any,
+    ) -> Self:
+        """The error whose message is catalog entry ``key`` (and hint ``hint``), with ``values``.
+
+        ``kwargs`` go to the constructor (``field=``, ``step_id=``...). The English words are
+        its ``message``; ``text(lang=...)`` says it in the user's language.
+        """
+        from incident.catalog import t
+
+        filled = dict(values or {})
+        message = t(key, "en", **{"field": "{field}", **filled})
+        err = cls(message, t(hint, "en", **filled) if hint else None, **kwargs)
+        err.key, err.hint_key, err.values = key, hint, filled
+        return err
+
+    def text(self, name: Callable[[str], str] = _as_is, lang: str = "en") -> str:
+        """The message with its field named by ``name``, in ``lang``; the hint is apart."""
+        if self.key is not None:
+            from incident.catalog import t
+
+            field = name(self.field) if self.field else t("error.value", lang)
+            return t(self.key, lang, **{**self.values, "field": field})
         return self.message.replace("{field}", name(self.field) if self.field else "value")
 
-    def render(self, name: Callable[[str], str] = _as_is) -> str:
+    def hint_text(self, lang: str = "en") -> str | None:
+        """The hint in ``lang`` (an error made without the catalog keeps its English)."""
+        if self.hint_key is not None:
+            from incident.catalog import t
+
+            return t(self.hint_key, lang, **self.values)
+        return self.hint
+
+    def render(self, name: Callable[[str], str] = _as_is, lang: str = "en") -> str:
         """Message and hint on one line."""
-        message = self.text(name)
-        return message if not self.hint else f"{message} ({self.hint})"
+        message = self.text(name, lang)
+        hint = self.hint_text(lang)
+        if not hint:
+            return message
+        return f"{message}（{hint}）" if lang == "zh" else f"{message} ({hint})"
 
     def __str__(self) -> str:
         return self.render()

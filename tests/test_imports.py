@@ -50,3 +50,17 @@ def test_status_does_not_import_the_report_libraries(session: str) -> None:
     modules = loaded("status", "--session", session)
     assert "incident" in modules and "click" in modules
     assert modules & {"reportlab", "PIL", "pypdf"} == set()
+
+
+DATE_PARSERS = {"dateparser", "dateutil", "regex", "pytz"}
+
+
+@pytest.mark.parametrize("args", [("--help",), ("status",), ("evidence", "tx", "--help")])
+def test_help_and_status_import_no_date_parser(session: str, args: tuple[str, ...]) -> None:
+    assert loaded(*args) & DATE_PARSERS == set()
+
+
+def test_an_iso_time_needs_no_date_parser_but_a_spoken_one_does(session: str) -> None:
+    tx = ("evidence", "tx", "--type", "withdrawal", "--asset", "BTC", "--amount", "1")
+    assert loaded(*tx, "--time", "2026-11-25T04:52") & DATE_PARSERS == set()
+    assert "dateparser" in loaded(*tx, "--time", "10 minutes ago")

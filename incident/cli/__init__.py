@@ -25,8 +25,14 @@ COMMANDS: dict[str, Lazy] = {
         "incident.cli.sessions:status_",
         "Progress, next steps, time since discovery, overdue steps and the next follow-up.",
     ),
-    "next": Lazy("incident.cli.sessions:next_", "Show the next step to do, with why and how."),
-    "step": Lazy("incident.cli.sessions:step", "Mark a step done, skipped or failed, or reset it."),
+    "next": Lazy(
+        "incident.cli.sessions:next_",
+        "Show the next step to do, with why and how (and its id, for `step` and `answer`).",
+    ),
+    "step": Lazy(
+        "incident.cli.sessions:step",
+        "Mark a step done, skipped, failed or back to to-do (ids: `incident status` or `next`).",
+    ),
     "answer": Lazy(
         "incident.cli.sessions:answer", "Answer a question step with one of its options."
     ),
@@ -98,11 +104,15 @@ class Group(LazyGroup):
         except IncidentError as exc:
             from incident.cli.errors import message
 
-            _fail(message(exc, ctx), exc.exit_code)
+            _fail(message(exc, ctx, _lang(ctx)), exc.exit_code, _lang(ctx))
+        except BrokenPipeError:
+            _quiet_pipe()
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            echo("\nInterrupted; everything recorded so far is saved.", err=True)
+            from incident.catalog import t
+
+            echo("\n" + t("cli.interrupted", _lang(ctx)), err=True)
             sys.exit(130)
         except (SystemExit, GeneratorExit):
             raise
@@ -110,11 +120,14 @@ class Group(LazyGroup):
             # BaseException, not Exception: a Rust extension's PanicException derives from it.
             if os.environ.get("INCIDENT_DEBUG"):
                 raise
-            text = str(exc).splitlines()[0][:300] if str(exc) else ""
+            from incident.catalog import t
+
+            # The first line only: a panic's message carries a whole backtrace.
+            text = str(exc).split("\n", 1)[0][:300]
             _fail(
-                f"unexpected {exc.__class__.__name__}: {text} "
-                "(nothing recorded was lost; set INCIDENT_DEBUG=1 for details)",
+                t("cli.unexpected", _lang(ctx), error=f"{exc.__class__.__name__}: {text}"),
                 1,
+                _lang(ctx),
             )
 
 
@@ -128,10 +141,28 @@ def _no_core_dumps() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _fail(message: str, code: int) -> None:
+def _lang(ctx: click.Context) -> str:
+    from incident.cli.options import LANG_KEY
+
+    return str(ctx.find_root().meta.get(LANG_KEY, "en"))
+
+
+def _quiet_pipe() -> None:
+    """The reader went away (``| head``): stop without a word, as the shell's own tools do."""
+    # Point stdout at nothing, so the interpreter's last flush does not fail again.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)
+
+
+def _fail(message: str, code: int, lang: str = "en") -> None:
+    from incident.catalog import t
+
     # Only a real new line starts a line: \r, NEL or U+2028 in quoted input stay escaped.
     lines = message.rstrip("\n").split("\n")
-    echo(f"Error: {lines[0]}", err=True)
+    sep = "：" if lang == "zh" else ": "
+    echo(f"{t('error.label', lang)}{sep}{lines[0]}", err=True)
     for line in lines[1:]:
         echo(f"  {line}", err=True)
     sys.exit(code)
@@ -148,4 +179,7 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="incident")
+    try:
+        cli(prog_name="incident")
+    except BrokenPipeError:  # while click printed help or a usage error
+        _quiet_pipe()

@@ -144,9 +144,9 @@ def bundle(
 )
 @json_option
 def verify(archive: Path, tsa_cert: Path | None, as_json: bool) -> None:
-    """Check a case file's hashes and timestamp; exit 3 naming what was changed.
+    """Check a case file's hashes and timestamp.
 
-    Prints what it proves. Without --tsa-cert the token's signature is not checked.
+    Exit 3, naming the file, if anything was changed. Prints what it proves. Without --tsa-cert the token's signature is not checked.
     """
     from incident.report.bundle import verify_bundle
 

@@ -35,6 +35,7 @@ from incident.visible import echo
 def demo(output: Path, lang: str, overwrite: bool) -> None:
     """Replay a realistic OKX-style takeover in a temporary folder and write its PDF report."""
     from incident import demo as demo_mod
+    from incident.catalog import t
 
     path = demo_mod.run(output, lang, overwrite=overwrite)
-    echo(f"Wrote {path} (demo session: an OKX-style takeover, 20 unauthorized transactions).")
+    echo(t("cli.demo-wrote", lang, path=path))

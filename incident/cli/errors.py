@@ -19,41 +19,48 @@ from incident.errors import (
 OPTIONS_KEY = "incident.options"  # ctx.meta: a command's field -> option, where they differ
 
 
-def option_for(ctx: click.Context | None, field: str) -> str:
+def option_for(ctx: click.Context | None, field: str, lang: str = "en") -> str:
     """``--to-address`` for ``to_address``; a command may name its own (``text`` is ``--note``)."""
     named = ctx.find_root().meta.get(OPTIONS_KEY, {}) if ctx is not None else {}
     if field in named:
         return str(named[field])
     if field == "file":
-        return "the --file name"
+        from incident.catalog import t
+
+        return t("cli.file-name", lang)
     return "--" + field.replace("_", "-")
 
 
-def _next(exc: IncidentError) -> str | None:
+def _next(exc: IncidentError, lang: str) -> str | None:
     """What to type next, for the errors that have a command for it."""
+    from incident.catalog import t
+
     if isinstance(exc, NeedsConfirmation):
-        return "Remove it, or pass --yes if it is not one"
+        return t("cli.next.confirm", lang)
     if isinstance(exc, Overridable):
-        return "add --force to record it anyway"
+        return t("cli.next.force", lang)
     if isinstance(exc, QuestionStep):
-        return f"answer it with: incident answer {exc.step_id} VALUE"
+        return t("cli.next.answer", lang, step=exc.step_id)
     if isinstance(exc, WaitingForAnswer):
-        return f"answer it first: incident answer {exc.step_id} VALUE"
+        return t("cli.next.answer-first", lang, step=exc.step_id)
     if isinstance(exc, ActionStep):
-        return f"mark it with: incident step done {exc.step_id}"
+        return t("cli.next.mark", lang, step=exc.step_id)
     if isinstance(exc, SessionClosedError):
-        return "reopen it with: incident reopen"
+        return t("cli.next.reopen", lang)
     if isinstance(exc, UnknownStep) and exc.hint is None:
-        return "see the steps with: incident status"
+        return t("cli.next.step-ids", lang)
     return None
 
 
-def message(exc: IncidentError, ctx: click.Context | None = None) -> str:
+def message(exc: IncidentError, ctx: click.Context | None = None, lang: str = "en") -> str:
     """The error as one line (or a few, for a playbook's problems), with what to do next."""
-    text = exc.text(lambda field: option_for(ctx, field))
-    hints = [h for h in (exc.hint, _next(exc)) if h]
+    text = exc.text(lambda field: option_for(ctx, field, lang), lang)
+    hints = [h for h in (exc.hint_text(lang), _next(exc, lang)) if h]
     if not hints:
         return text
+    if lang == "zh":
+        joined = hints[0] if len(hints) == 1 else f"{hints[0].rstrip('。')}。{hints[1]}"
+        return f"{text}（{joined}）"
     joined = hints[0] if len(hints) == 1 else f"{hints[0].rstrip('.')}. {hints[1]}"
     return f"{text} ({joined})"
 

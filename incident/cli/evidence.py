@@ -18,9 +18,14 @@ from incident.cli.options import (
     confirming,
     files_option,
     json_option,
+    lang,
+    lang_option,
     now,
     print_json,
+    resolve,
+    say,
     session_option,
+    session_words,
     store,
     text_or_stdin,
     yes_option,
@@ -74,6 +79,7 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
         step_id: str | None,
         confirmed: bool,
         as_json: bool,
+        lang: str | None,
         **values: str | None,
     ) -> None:
         from incident.cli.errors import name_options
@@ -84,7 +90,7 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
             if f.long:
                 values[f.name] = text_or_stdin(values.get(f.name), f.label.en)
         draft = actions.Draft(kind_name, values)
-        _record(session_id, draft, confirmed, as_json, files, step_id, kind.label.en.lower())
+        _record(session_id, draft, confirmed, as_json, files, step_id, kind.label)
 
     decorators: list[Any] = [session_option]
     for f in kind.fields:
@@ -107,10 +113,11 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
             "--step",
             "step_id",
             metavar="STEP_ID",
-            help="The playbook step this belongs to (ids: `incident status`).",
+            help="The playbook step this belongs to (ids: `incident status` or `incident next`).",
         ),
         yes_option,
         json_option,
+        lang_option,
     ]
     decorated: Any = callback
     for decorator in reversed(decorators):
@@ -126,28 +133,46 @@ def _record(
     as_json: bool,
     files: tuple[Path, ...] = (),
     step_id: str | None = None,
-    what: str = "evidence",
+    what: Any = None,
 ) -> None:
     from incident.core import actions
 
     st = store()
-    sid = st.resolve(session_id)
+    sid = resolve(st, session_id)
     shown: list[str] = []
     if not confirmed and not as_json:
         _ask_about_warnings(st, sid, draft, shown)
     result = confirming(
         lambda ok: actions.add_evidence(
-            st, sid, draft, now=now(), files=files, step_id=step_id, confirmed=ok
+            st,
+            sid,
+            draft,
+            now=now(),
+            files=files,
+            step_id=step_id,
+            confirmed=ok,
+            lang=lang(),
         ),
         confirmed,
     )
     if as_json:
-        print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
+        print_json(
+            {
+                "session_id": sid,
+                "number": result.number,
+                "warnings": result.warnings,
+                "notes": result.notes,
+            }
+        )
         return
     for warning in result.warnings:
         if warning not in shown:
             echo(f"!!! {warning}", fg="red", bold=True, err=True)
-    echo(f"Recorded {what} E{result.number} in session {sid}.")
+    for note in result.notes:
+        echo(note, err=True)
+    label = what.get(lang()) if what is not None else say("label.evidence")
+    label = label.lower() if lang() == "en" else label
+    echo(say("cli.recorded", what=label, n=result.number, **session_words()))
 
 
 def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None:
@@ -160,35 +185,37 @@ def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None
     if not sys.stdin.isatty():
         return  # a script: it is recorded, and the warnings printed after
     first = st.first_event(sid)
-    warnings = actions.warnings_of(draft, first.tz, first.lang)
+    warnings = actions.warnings_of(draft, first.tz, lang())
     if not warnings:
         return
     for warning in warnings:
         echo(f"!!! {warning}", fg="red", bold=True, err=True)
     shown.extend(warnings)
-    if not click.confirm("Record it anyway?", default=True, err=True):
-        raise Declined("nothing was stored", "correct the entry and record it again")
+    if not click.confirm(say("check.record-anyway"), default=True, err=True):
+        raise Declined(say("cli.declined"), say("cli.declined-hint"))
 
 
 @evidence.command("list")
 @session_option
 @json_option
-def list_(session_id: str | None, as_json: bool) -> None:
+@lang_option
+def list_(session_id: str | None, as_json: bool, lang: str | None) -> None:
     """List the evidence recorded so far."""
     from incident.catalog import t
+    from incident.cli.options import lang as speaking
     from incident.report.formats.json import evidence_item
     from incident.times import fmt_local
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
+    view = st.open(resolve(st, session_id), decode_all=True)
     state = view.state
     if as_json:
         print_json({"session_id": state.id, "evidence": [evidence_item(i) for i in state.evidence]})
         return
     if not state.evidence:
-        echo("No evidence yet. Add some with: incident evidence --help")
+        echo(say("cli.no-evidence"))
     for item in state.evidence:
-        line = item.line(state.lang, state.tz)
+        line = item.line(speaking(), state.tz)
         if item.state != "active":  # shown as it reads now; a retracted one is marked so
-            line = f"[{t('fix.state.' + item.state, state.lang)}] {line}"
+            line = f"[{t('fix.state.' + item.state, speaking())}] {line}"
         echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
-from incident.cli.options import json_option, print_json
+from incident.cli.lazy import LazyGroup
+from incident.cli.options import json_option, lang_option, print_json
 from incident.visible import echo
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 def key() -> None:
     """Show, export or import the data key (to move your sessions to a new machine)."""
 
@@ -28,7 +29,8 @@ def _export_passphrase(confirm: bool) -> str:
 
 @key.command("status")
 @json_option
-def status(as_json: bool) -> None:
+@lang_option
+def status(as_json: bool, lang: str | None) -> None:
     """Where the data key is kept: the OS keyring or a passphrase."""
     from incident import paths
     from incident.journal import keyring_door, keys
@@ -43,6 +45,12 @@ def status(as_json: bool) -> None:
     }
     if as_json:
         print_json(info)
+        return
+    if info["mode"] is None:
+        from incident.cli.options import say
+
+        where = say("key.keyring-ready") if secure else say("key.passphrase-ready")
+        echo(say("key.none-yet", home=home, where=where))
         return
     for k, v in info.items():
         echo(f"{k}: {v}")
@@ -59,7 +67,9 @@ def export(file: Path) -> None:
     from incident.journal import keys
 
     keys.export_key(paths.home(), file, _export_passphrase(confirm=True))
-    echo(f"Wrote key backup {file}. Keep it apart from your data, e.g. on a USB stick.")
+    from incident.cli.options import say
+
+    echo(say("key.exported", path=file))
 
 
 @key.command("import")
@@ -74,4 +84,6 @@ def import_(file: Path) -> None:
 
         raise KeyUnavailable(f"{file}: no such file")
     mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
-    echo(f"Key restored (kept in: {mode}).")
+    from incident.cli.options import say
+
+    echo(say("key.imported", mode=mode))

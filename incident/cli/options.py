@@ -24,10 +24,23 @@ session_option = click.option(
     help="Session id (or a unique prefix); default: the most recently active open session.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+LANG_KEY = "incident.lang"  # ctx.meta: the language the user reads (--lang, else the session's)
+CHOSEN_KEY = "incident.lang-chosen"  # ctx.meta: --lang was given, the session's does not win
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        meta = ctx.find_root().meta
+        meta[LANG_KEY] = value
+        meta[CHOSEN_KEY] = True
+    return value
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGS),
     default=None,
+    callback=_remember_lang,
     help="Language: en or zh (default: the session's).",
 )
 force_output_option = click.option(
@@ -36,6 +49,28 @@ force_output_option = click.option(
     is_flag=True,
     help="Replace the output file if it already exists (otherwise it is kept and nothing written).",
 )
+
+
+def lang() -> str:
+    """The language this command speaks: --lang, else the session's, else English."""
+    ctx = click.get_current_context(silent=True)
+    return str(ctx.find_root().meta.get(LANG_KEY, "en")) if ctx is not None else "en"
+
+
+def use_lang(value: str) -> None:
+    """Speak ``value`` from now on, unless the user chose a language with --lang."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and not ctx.find_root().meta.get(CHOSEN_KEY):
+        ctx.find_root().meta[LANG_KEY] = value
+
+
+def say(key: str, **values: object) -> str:
+    """Catalog entry ``key`` in this command's language."""
+    from incident.catalog import t
+
+    return t(key, lang(), **values)
+
+
 yes_option = click.option(
     "--yes",
     "confirmed",
@@ -82,6 +117,47 @@ def _waiting(session_id: str, seconds: float) -> None:
     echo(t("lock.waiting", "en", session=session_id, seconds=seconds), err=True)
 
 
+def resolve(st: Store, session_id: str | None) -> str:
+    """The session a command acts on; speaks its language from here on.
+
+    Without ``--session`` and with more than one open session, it says which one it chose.
+    """
+    from incident.errors import IncidentError
+
+    sid = st.resolve(session_id)
+    try:
+        first = st.first_event(sid)
+    except IncidentError:  # a damaged journal: the command itself says what is wrong
+        return sid
+    use_lang(first.lang)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.find_root().meta[SESSION_KEY] = (sid, first.platform, first.account)
+    if session_id is None and sum(1 for _, h in st.heads() if not h.meta.get("closed")) > 1:
+        echo(
+            say("session.chosen", **named(sid, first.platform, first.account)),
+            fg="cyan",
+            err=True,
+        )
+    return sid
+
+
+SESSION_KEY = "incident.session"  # ctx.meta: (id, platform, account) of the session acted on
+
+
+def named(sid: str, platform: str, account: str) -> dict[str, str]:
+    return {"sid": sid, "platform": platform, "account": account}
+
+
+def session_words() -> dict[str, str]:
+    """``sid``, ``platform`` and ``account`` of the session this command acted on."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_root().meta.get(SESSION_KEY) if ctx is not None else None
+    if not found:
+        return named("?", "?", "?")
+    return named(*found)
+
+
 def now() -> datetime:
     from incident.times import utcnow
 
@@ -89,8 +165,9 @@ def now() -> datetime:
 
 
 def warn(lines: list[str]) -> None:
+    sep = "：" if lang() == "zh" else ": "
     for line in lines:
-        echo(f"Warning: {line}", fg="yellow", err=True)
+        echo(f"{say('error.warning')}{sep}{line}", fg="yellow", err=True)
 
 
 def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
@@ -106,11 +183,15 @@ def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
         if confirmed or not sys.stdin.isatty():
             raise
         ctx = click.get_current_context(silent=True)
-        echo(exc.text(lambda field: option_for(ctx, field)), fg="yellow", err=True)
-        if exc.hint:
-            echo(exc.hint, err=True)
-        if not click.confirm("Store it anyway?", default=False, err=True):
-            raise click.ClickException("nothing was stored") from None
+        speak = lang()
+        echo(exc.text(lambda field: option_for(ctx, field, speak), speak), fg="yellow", err=True)
+        hint = exc.hint_text(speak)
+        if hint:
+            echo(hint, err=True)
+        if not click.confirm(say("secret.store-anyway"), default=False, err=True):
+            from incident.errors import EvidenceError
+
+            raise EvidenceError.said("secret.not-stored") from None
         return action(True)
 
 

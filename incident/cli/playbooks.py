@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from incident.catalog import LANGS
+from incident.cli.lazy import LazyGroup
 from incident.cli.options import json_option, print_json, warn
 from incident.visible import echo
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 def playbooks() -> None:
     """List, show and validate playbooks (bundled, in $INCIDENT_HOME/playbooks/, or a file)."""
 
@@ -74,16 +75,25 @@ def show(name: str, lang: str, as_json: bool) -> None:
         flags = []
         if s.when:
             flags.append(f"{t('label.when', lang)} {s.when.step} = {'/'.join(s.when.answer)}")
+        if s.unless:
+            flags.append(f"{t('label.unless', lang)} {s.unless.step} = {'/'.join(s.unless.answer)}")
+        if s.platforms:
+            flags.append(f"{t('label.platform', lang)} {', '.join(s.platforms)}")
         if s.requires:
             flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
+        since = f" {t('label.after-step', lang, step=s.target_from)}" if s.target_from else ""
         echo(
             f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
-            f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)})"
+            f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)}{since})"
         )
         if flags:
             echo(f"      {'; '.join(flags)}")
         if s.options:
             echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
+    for d in pb.deadlines:
+        length = f"{d.days}d" if d.days else ""
+        length += f"{d.hours}h" if d.hours else ""
+        echo(f"{t('deadline.label', lang)}: {d.title.get(lang)} ({length}; {d.source})")
     if pb.platforms:
         echo("")
         for p in pb.platforms:

@@ -12,7 +12,10 @@ from incident.cli.options import (
     lang_option,
     now,
     print_json,
+    resolve,
+    say,
     session_option,
+    session_words,
     store,
     warn,
 )
@@ -66,7 +69,7 @@ def report(
     from incident.report import formats, pdf
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
+    view = st.open(resolve(st, session_id), decode_all=True)
     warn(view.warnings)
     state = view.state
     options = formats.Options(
@@ -79,27 +82,43 @@ def report(
     data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
     write_output(target, data, overwrite=overwrite)
-    echo(f"Wrote {target}")
+    echo(say("cli.wrote-report", path=target, **session_words()))
 
 
 @click.command()
 @click.argument("kind", type=click.Choice([k.value for k in Kind]))
 @session_option
 @lang_option
+@click.option(
+    "--reply-to",
+    metavar="ADDRESS",
+    help="A safe address for replies, when the mailbox bound to the account may be compromised.",
+)
 @json_option
-def message(kind: str, session_id: str | None, lang: str | None, as_json: bool) -> None:
+def message(
+    kind: str, session_id: str | None, lang: str | None, reply_to: str | None, as_json: bool
+) -> None:
     """Print a ready-to-send message to support.
 
-    KIND is one of the choices shown above. The message is filled with the session's facts (account, discovery time, unauthorized transactions
-    with TxIDs, tickets) and never contains a password, 2FA code or recovery phrase. It ends
-    with the record reference, which `incident verify --expect` checks later.
+    KIND is one of the choices shown above; `police` writes the statement for a police report
+    instead. The message is filled with the session's facts (account, discovery time,
+    unauthorized transactions with TxIDs and explorer links, tickets, the police report) and
+    never contains a password, 2FA code or recovery phrase. It ends with the record
+    reference, which `incident verify --expect` checks later.
     """
     from incident.report.messages.compose import compose
 
     st = store()
-    view = st.open(st.resolve(session_id), decode_all=True)
+    view = st.open(resolve(st, session_id), decode_all=True)
     warn(view.warnings)
-    msg = compose(view.state, kind, lang or view.state.lang, now(), integrity=view.integrity)
+    msg = compose(
+        view.state,
+        kind,
+        lang or view.state.lang,
+        now(),
+        integrity=view.integrity,
+        reply_to=reply_to,
+    )
     if as_json:
         print_json(msg.to_json())
         return

@@ -13,11 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from incident.catalog import Lang
+from incident.catalog import Lang, t
 from incident.core import events as ev
 from incident.core import guards, kinds
 from incident.core.attachments import Attachment, Incoming, read_file
-from incident.core.kinds.base import EvidenceModel, Reading
+from incident.core.kinds.base import EvidenceModel, Note, Reading
 from incident.core.kinds.contact import Contact
 from incident.core.kinds.transaction import Transaction
 from incident.core.state import SessionState
@@ -25,7 +25,6 @@ from incident.core.store import Store, Writer
 from incident.core.text import clean_text, refuse_controls
 from incident.errors import (
     ActionStep,
-    EvidenceError,
     IncidentError,
     NeedsConfirmation,
     Overridable,
@@ -49,6 +48,7 @@ class Recorded:
 
     number: int
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was filled in for the user
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,20 @@ class Draft:
     values: Mapping[str, str | None]
 
 
+def trimmed(text: str | None) -> str | None:
+    """Text as kept: spaces around it removed; nothing left is no text."""
+    return text.strip() or None if text is not None else None
+
+
 def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> list[str]:
     """Refuse secrets; ask for confirmation of password-like text. Returns what was confirmed."""
     guards.refuse_secrets(fields)
     findings = guards.needs_confirmation(fields)
     if findings and not confirmed:
         first = findings[0]
-        raise NeedsConfirmation(
-            f"{{field}} looks like it contains a {first.what}; nothing was stored",
-            guards.NEVER_ASKS,
+        raise NeedsConfirmation.said(
+            "secret.password" if first.what == "password" else "secret.otp",
+            "guard.never-asks",
             field=first.field,
             what=first.what,
         )
@@ -101,21 +106,18 @@ def start(
     zone(tz_name)
     platform, account = clean_text(platform).strip(), clean_text(account).strip()
     if not platform:
-        raise UsageError("{field} is empty", "name the platform, e.g. OKX", field="platform")
+        raise UsageError.said("field.empty", "start.platform-hint", field="platform")
     if not account:
-        raise UsageError(
-            "{field} is empty", "give the account's e-mail, phone or user id", field="account"
-        )
+        raise UsageError.said("field.empty", "start.account-hint", field="account")
     for name, value in (("platform", platform), ("account", account)):
         if len(value) > MAX_NAME:
-            raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
+            raise UsageError.said("field.too-long", values={"max": MAX_NAME}, field=name)
     _check_text([("platform", platform), ("account", account)], confirmed=False)
     one_line([("platform", platform), ("account", account)])
-    discovered = parse_time(discovered_at, tz_name) if discovered_at else now
-    if discovered > now:
-        raise UsageError(
-            "{field} is in the future", "give the time you first noticed", field="discovered_at"
-        )
+    discovered = (
+        parse_time(discovered_at, tz_name, now, field="discovered_at") if discovered_at else now
+    )
+    discovered = min(discovered, now)  # within the clock skew parse_time allows
     matched = found.playbook.platform(platform)
 
     def make(session_id: str) -> ev.SessionStarted:
@@ -136,19 +138,46 @@ def start(
     return store.create(make, now).state
 
 
+@dataclass(frozen=True)
+class PlatformCheck:
+    """A platform the playbook does not list: the ones it does, and the closest of them."""
+
+    known: list[str]
+    closest: str | None
+
+
+def check_platform(
+    playbook: str, platform: str, *, override_bundled: bool = False
+) -> PlatformCheck | None:
+    """None when the playbook knows ``platform`` (or lists none); else what it knows instead."""
+    book = loader.find(playbook, override_bundled=override_bundled).playbook
+    if not book.platforms or book.platform(platform) is not None:
+        return None
+    names = {n.casefold(): p.name for p in book.platforms for n in (p.id, p.name, *p.aliases)}
+    close = difflib.get_close_matches(platform.strip().casefold(), list(names), n=1, cutoff=0.6)
+    return PlatformCheck([p.name for p in book.platforms], names[close[0]] if close else None)
+
+
 def _step(state: SessionState, step_id: str) -> Step:
     step = state.playbook.step(step_id)
     if step is None:
         ids = [s.id for s in state.playbook.steps]
         close = difflib.get_close_matches(step_id, ids, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else None
-        raise UnknownStep(f"no step {step_id!r} in playbook {state.playbook.id!r}", hint)
+        if close:
+            raise UnknownStep.said(
+                "step.unknown",
+                "step.did-you-mean",
+                {"step": step_id, "playbook": state.playbook.id, "closest": close[0]},
+            )
+        raise UnknownStep.said(
+            "step.unknown", values={"step": step_id, "playbook": state.playbook.id}
+        )
     return step
 
 
 def _writable(writer: Writer) -> None:
     if writer.closed:
-        raise SessionClosedError(f"session {writer.state.id} is closed")
+        raise SessionClosedError.said("session.closed-error", values={"sid": writer.state.id})
 
 
 def mark_step(
@@ -164,32 +193,40 @@ def mark_step(
     confirmed: bool = False,
 ) -> ev.StepMarked:
     """Mark a step done, skipped (reason needed) or failed, honouring ``requires``."""
+    note, reason = trimmed(note), trimmed(reason)
     if status == "skipped" and not (reason and reason.strip()):
-        raise UsageError("skipping a step needs a reason: {field}", field="reason")
+        raise UsageError.said("step.skip-needs-reason", field="reason")
     with store.writing(session_id) as writer:
         _writable(writer)
         state = writer.state
         step = _step(state, step_id)
         engine = state.engine
         if step.kind == "question":
-            raise QuestionStep(f"{step_id!r} is a question", step_id=step_id)
+            raise QuestionStep.said("step.is-question", values={"step": step_id}, step_id=step_id)
         current = state.steps[step_id]
         if current.status == "done" and status == "done":
-            raise StepError(f"step {step_id!r} is already done", "nothing was changed")
+            raise StepError.said("step.already-done", "step.nothing-changed", {"step": step_id})
         if not engine.applies(step) and not force:
             assert step.when is not None
             if engine.waiting(step):
-                raise WaitingForAnswer(
-                    f"step {step_id!r} depends on question {step.when.step!r}",
+                raise WaitingForAnswer.said(
+                    "step.waiting",
+                    values={"step": step_id, "question": step.when.step},
                     step_id=step.when.step,
                 )
-            raise Overridable(
-                f"step {step_id!r} does not apply: {step.when.step} was answered "
-                f"{state.answers.get(step.when.step)!r}"
+            raise Overridable.said(
+                "step.not-applicable",
+                values={
+                    "step": step_id,
+                    "question": step.when.step,
+                    "answer": state.answers.get(step.when.step),
+                },
             )
         unmet = engine.unmet(step)
         if unmet and status == "done" and not force:
-            raise Overridable(f"step {step_id!r} needs {', '.join(unmet)} done first")
+            raise Overridable.said(
+                "step.needs", values={"step": step_id, "unmet": ", ".join(unmet)}
+            )
         _check_text([("note", note), ("reason", reason)], confirmed)
         event = ev.StepMarked(
             at=now,
@@ -213,13 +250,15 @@ def answer(
     now: datetime,
     note: str | None = None,
 ) -> ev.StepAnswered:
-    """Answer a question step with one of its option values (or labels, in either language)."""
+    """Answer a question step with one of its option values (or labels, in either language),
+    or the number the runner shows beside it."""
+    note = trimmed(note)
     with store.writing(session_id) as writer:
         _writable(writer)
         state = writer.state
         step = _step(state, step_id)
         if step.kind != "question":
-            raise ActionStep(f"{step_id!r} is not a question", step_id=step_id)
+            raise ActionStep.said("step.not-question", values={"step": step_id}, step_id=step_id)
         wanted = value.strip().casefold()
         chosen = next(
             (
@@ -229,10 +268,14 @@ def answer(
             ),
             None,
         )
+        if chosen is None and wanted.isdigit() and 1 <= int(wanted) <= len(step.options):
+            chosen = step.options[int(wanted) - 1].value  # the number the runner shows: [2]
         if chosen is None:
             options = ", ".join(o.value for o in step.options)
-            raise UsageError(
-                f"{value!r} is not an answer to {step_id!r}", f"answer one of: {options}"
+            raise UsageError.said(
+                "step.not-an-answer",
+                "step.answer-one-of",
+                {"value": value, "step": step_id, "options": options},
             )
         _check_text([("note", note)], confirmed=False)
         event = ev.StepAnswered(at=now, step_id=step_id, value=chosen, note=note)
@@ -244,8 +287,13 @@ def _attach(writer: Writer, incoming: list[Incoming]) -> list[Attachment]:
     return [item.attachment(writer.blobs.put(item.data)) for item in incoming]
 
 
-def build(draft: Draft, tz: str) -> EvidenceModel:
-    """The evidence a draft describes, read in the session's zone ``tz``."""
+def build(draft: Draft, tz: str, now: datetime | None = None) -> EvidenceModel:
+    """The evidence a draft describes, read in the session's zone ``tz`` (nothing after ``now``)."""
+    return read(draft, tz, now)[0]
+
+
+def read(draft: Draft, tz: str, now: datetime | None = None) -> tuple[EvidenceModel, list[Note]]:
+    """``build``, and what reading filled in on the user's behalf (a network from the asset)."""
     try:
         kind = kinds.get(draft.kind)
     except KeyError:
@@ -253,7 +301,7 @@ def build(draft: Draft, tz: str) -> EvidenceModel:
     # Secrets first: a seed phrase pasted into a one-line field is refused as what it is,
     # not for the new lines between its words.
     guards.refuse_secrets([(k, v) for k, v in draft.values.items() if isinstance(v, str)])
-    return kind.build(draft.values, Reading(tz))
+    return kind.read(draft.values, Reading(tz, now))
 
 
 def add_evidence(
@@ -265,20 +313,27 @@ def add_evidence(
     files: Sequence[Path] = (),
     step_id: str | None = None,
     confirmed: bool = False,
+    lang: str | None = None,
 ) -> Recorded:
     """Check everything first (files, secrets, step id), then store files, then the event.
 
     A transaction's address and TxID are checked offline; what looks wrong is stored with
     it and returned as warnings (``warnings_of`` tells a caller beforehand, to ask).
+
+    The warnings it reports are in ``lang`` (default: the session's).
     """
     incoming = [read_file(Path(p)) for p in files]
     with store.writing(session_id, full=False) as writer:
         _writable(writer)
-        evidence = build(draft, writer.state.tz)
+        evidence, filled = read(draft, writer.state.tz, now)
         if step_id is not None:
             _step(writer.state, step_id)
         evidence, agreed, warnings = checked(
-            writer.state, evidence, confirmed, files=[item.name for item in incoming]
+            writer.state,
+            evidence,
+            confirmed,
+            files=[item.name for item in incoming],
+            lang=lang,
         )
         attachments = _attach(writer, incoming)
         writer.append(
@@ -290,7 +345,9 @@ def add_evidence(
                 confirmed=agreed,
             )
         )
-        return Recorded(writer.evidence_count, warnings)
+        said = lang or writer.state.lang
+        notes = [t(key, said, **values) for key, values in filled]
+        return Recorded(writer.evidence_count, warnings, notes)
 
 
 def checked(
@@ -300,13 +357,17 @@ def checked(
     *,
     files: Sequence[str] = (),
     only: Sequence[str] | None = None,
+    lang: str | None = None,
 ) -> tuple[EvidenceModel, list[str], list[str]]:
     """The guards every entry passes, new or corrected: secrets refused, password-like text
-    confirmed, a contact checked against the official channels.
+    confirmed, a transaction's address and TxID checked, a contact checked against the
+    official channels.
 
     ``only``: the fields to check (a correction checks what it changes). Returns the
-    evidence (a contact marked official or not), what was confirmed, and the warnings.
+    evidence (a contact marked official or not), what was confirmed, and the warnings in
+    ``lang`` (default: the session's).
     """
+    said = lang or state.lang
     fields: list[tuple[str, str | None]] = [
         (k, v)
         for k, v in evidence.model_dump().items()
@@ -319,14 +380,17 @@ def checked(
         from incident.core import txchecks  # the checks' tables load only for transactions
 
         evidence = txchecks.checked(evidence)  # address and TxID, offline; kept with the entry
-        warnings += txchecks.texts(evidence, state.lang)
+        warnings += txchecks.texts(evidence, said)
     if isinstance(evidence, Contact):
         official, warning = guards.check_contact(
             evidence.url, evidence.channel, state.platform_info
         )
         evidence = evidence.model_copy(update={"official": official, "warning": warning})
-        if warning:
-            warnings.append(warning)
+        shown = guards.contact_warning(
+            evidence.url, evidence.channel, official, state.platform_info, said, state.platform
+        )
+        if shown:
+            warnings.append(shown)
     return evidence, agreed, warnings
 
 
@@ -404,10 +468,15 @@ def contact(
     return Draft("contact", values)
 
 
+def police_report(*, number: str, filed: str, agency: str, note: str | None = None) -> Draft:
+    return Draft("police", {"number": number, "filed": filed, "agency": agency, "note": note})
+
+
 def close(store: Store, session_id: str, *, now: datetime, note: str | None = None) -> None:
+    note = trimmed(note)
     with store.writing(session_id, full=False) as writer:
         if writer.closed:
-            raise StepError(f"session {session_id} is already closed")
+            raise StepError.said("session.already-closed", values={"sid": session_id})
         _check_text([("note", note)], confirmed=False)
         writer.append(ev.SessionClosed(at=now, note=note))
 
@@ -415,16 +484,13 @@ def close(store: Store, session_id: str, *, now: datetime, note: str | None = No
 def reopen(store: Store, session_id: str, *, now: datetime) -> None:
     with store.writing(session_id, full=False) as writer:
         if not writer.closed:
-            raise StepError(f"session {session_id} is open already")
+            raise StepError.said("session.already-open", values={"sid": session_id})
         writer.append(ev.SessionReopened(at=now))
 
 
-def check_value(kind: str, name: str, text: str, tz: str) -> None:
+def check_value(kind: str, name: str, text: str, tz: str, now: datetime | None = None) -> None:
     """Read one typed value as its field would (a form checks each answer as it is typed)."""
-    field_ = kinds.get(kind).field(name)
-    if field_.choices and text not in field_.choices:
-        raise EvidenceError(f"{{field}}: {text!r} is not a choice", field=name)
-    field_.read(text, Reading(tz))
+    kinds.get(kind).field(name).read_value(text.strip(), Reading(tz, now))
 
 
 def record_timestamp(

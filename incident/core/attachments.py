@@ -95,19 +95,19 @@ def _inspect_image(data: bytes, shown: str) -> tuple[str, int, int]:
             with Image.open(io.BytesIO(data)) as img:
                 img.load()  # verify() misses truncated pixel data; decoding catches it
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise EvidenceError(
-            f"{shown}: image is too large to be a screenshot",
-            f"at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels",
+        raise EvidenceError.said(
+            "file.too-many-pixels",
+            "file.too-many-pixels-hint",
+            values={"path": shown, "millions": MAX_IMAGE_PIXELS // 1_000_000},
         ) from None
     except Exception:  # Pillow raises many kinds for broken files
-        raise EvidenceError(
-            f"{shown}: not a readable image (damaged, truncated or another kind of file)",
-            "attach the original screenshot",
+        raise EvidenceError.said(
+            "file.bad-image", "file.bad-image-hint", values={"path": shown}
         ) from None
     media = _FORMATS.get(fmt)
     if media is None:
-        raise EvidenceError(
-            f"{shown}: {fmt or 'this'} images are not supported", "use PNG or JPEG screenshots"
+        raise EvidenceError.said(
+            "file.image-kind", "file.image-kind-hint", values={"path": shown, "kind": fmt or "?"}
         )
     return media, width, height
 
@@ -156,11 +156,12 @@ def read_file(path: Path) -> Incoming:
     try:
         data = read_capped(path, shown)
     except OSError as exc:
-        raise EvidenceError(
-            f"{shown}: cannot read ({exc.strerror or exc.__class__.__name__})"
+        raise EvidenceError.said(
+            "file.unreadable",
+            values={"path": shown, "reason": exc.strerror or exc.__class__.__name__},
         ) from None
     if not data:
-        raise EvidenceError(f"{shown}: the file is empty")
+        raise EvidenceError.said("file.empty", values={"path": shown})
     name = clean_name(path.name)
     if path.suffix.lower() in IMAGE_SUFFIXES or _looks_like_image(data):
         media, width, height = _inspect_image(data, shown)

@@ -25,19 +25,70 @@ _LABELLED_HEX = re.compile(
     r"[^0-9a-fA-F\n]{0,12}(?:0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])"
 )
 # "my password was changed" tells what happened to it; "my password is Tr0ub4dor" gives it.
-_ABOUT_A_PASSWORD = (
-    r"(?:changed|reset|stolen|compromised|leaked|hacked|wrong|incorrect|correct|updated|"
-    r"modified|weak|strong|same|different|expired|invalid|rejected|locked|unknown|known|"
-    r"required|working|accepted|still|also|already|being|never|gone|taken|useless)(?![\w-])"
-    r"|被|已|不|没|错|对|正确|一样|相同|新|旧|什么|多少|空"
+_ABOUT_A_PASSWORD = frozenset(
+    [
+        "changed",
+        "reset",
+        "stolen",
+        "compromised",
+        "leaked",
+        "hacked",
+        "wrong",
+        "incorrect",
+        "correct",
+        "updated",
+        "modified",
+        "weak",
+        "strong",
+        "same",
+        "different",
+        "expired",
+        "invalid",
+        "rejected",
+        "locked",
+        "unknown",
+        "known",
+        "required",
+        "working",
+        "accepted",
+        "still",
+        "also",
+        "already",
+        "being",
+        "never",
+        "gone",
+        "taken",
+        "useless",
+        "not",
+        "none",
+        "empty",
+        "blank",
+    ]
 )
-_PASSWORD = re.compile(
-    r"(?i)(?:\bpass(?:word|wd|code|phrase)?\b|\bpwd\b|\bpin\b|密码|口令|登录密码|支付密码)"
-    r"\s*(?:is|was|=|:|：|是|为)\s*(?!" + _ABOUT_A_PASSWORD + r")\S{4,}"
+# A password is named by one of these words, then given: after a separator that says "this is
+# it" (password: X, 密码是X), after is/was/to (is Tr0ub4dor), or straight after (pw Tr0ub4dor,
+# 旧密码Tr0ub4dor).
+_PW_NAME = re.compile(r"(?i)\b(?:pass(?:word|wd|code|phrase)?|pwd|pw|pin)\b|密码|密碼|口令")
+_STRONG_SEP = re.compile(r"\s*(?:[:：=]|是|为|為)\s*")
+_WEAK_SEP = re.compile(
+    r"(?i)\s*(?:(?:i|we)\s+(?:used|had|set|typed)\s*[:：=]?\s*|"
+    r"(?:(?:is|was|has\s+been)\s+)?(?:changed|set|reset|switched)\s+(?:to|into)\s+|"
+    r"(?:was|is|to|into|[-—–])\s+|(?:was|is|[-—–])(?=\S))"
+    r"|\s*(?:被|已)?(?:改成|改为|改為|换成|換成|设为|设成|设置为|設為)了?\s*"
+)
+# "... changed my password, old one was X": the password named once, then given as "one".
+_ONE = re.compile(
+    r"(?i)\b(?:old|new|previous|current|original|real|last)\s+one\s+(?:is|was|=|:)\s*"
+)
+_TOKEN = re.compile(r"[!-~]{4,64}")  # printable ASCII, up to a space or a Chinese character
+_NOT_A_PASSWORD = re.compile(
+    r"(?i)https?://\S+|[^@\s]+@[^@\s]+\.\w+|\d{4}-\d{1,2}-\d{1,2}\S*|\d{1,2}:\d{2}\S*"
+    r"|(?:0x)?[0-9a-f]{40,}|[1-9A-HJ-NP-Za-km-z]{25,}|bc1[0-9a-z]{20,}"
 )
 _OTP = re.compile(
     r"(?i)(?:\b2fa\b|\botp\b|one[\s-]*time|verification\s*code|auth(?:enticator)?\s*code|"
-    r"\bcode\b|验证码|动态码|校验码|谷歌验证)[^0-9\n]{0,12}\b\d{6,8}\b"
+    r"(?<!error\s)(?<!status\s)\bcode\b|验证码|驗證碼|动态码|校验码|谷歌验证)"
+    r"[^0-9\n]{0,12}(?<!\d)\d{6,8}(?!\d)"
 )
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Words: runs of letters, with Chinese characters kept apart from other scripts ("abater助记词"
@@ -137,15 +188,39 @@ def refuse_secrets(fields: Iterable[tuple[str, str | None]]) -> None:
         if not value:
             continue
         if _has_seed_phrase(value):
-            raise SecretRefused(
-                "{field} looks like a recovery (seed) phrase and was not stored",
-                NEVER_ASKS,
-                field=name,
-            )
+            raise SecretRefused.said("secret.seed", "guard.never-asks", field=name)
         if _has_private_key(value):
-            raise SecretRefused(
-                "{field} looks like a private key and was not stored", NEVER_ASKS, field=name
-            )
+            raise SecretRefused.said("secret.private-key", "guard.never-asks", field=name)
+
+
+def _given(token: str, strong: bool, straight: bool) -> bool:
+    """Whether ``token``, written after a password's name, is the password itself."""
+    token = token.rstrip(".,;)]}'\"")
+    if len(token) < 4 or token.lower() in _ABOUT_A_PASSWORD or _NOT_A_PASSWORD.fullmatch(token):
+        return False
+    if strong:
+        return True  # password: hunter22 / 密码是hunter
+    digit = any(c.isdigit() for c in token)
+    other = any(not c.isalnum() for c in token) or any(c.isupper() for c in token[1:])
+    # "pw Tr0ub4dor" / "旧密码889900" need a digit; "is Hunter!x" a digit, symbol or capital.
+    return digit if straight else digit or other
+
+
+def _has_password(text: str) -> bool:
+    for named in _PW_NAME.finditer(text):
+        after = text[named.end() :]
+        strong = _STRONG_SEP.match(after)
+        sep = strong or _WEAK_SEP.match(after)
+        rest = after[sep.end() :] if sep else after.lstrip()
+        token = _TOKEN.match(rest)
+        if token and _given(token.group(0), bool(strong), straight=sep is None):
+            return True
+    if _PW_NAME.search(text):
+        for one in _ONE.finditer(text):
+            token = _TOKEN.match(text[one.end() :])
+            if token and _given(token.group(0), False, False):
+                return True
+    return False
 
 
 def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding]:
@@ -154,7 +229,7 @@ def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding
     for name, value in fields:
         if not value:
             continue
-        if _PASSWORD.search(value):
+        if _has_password(value):
             found.append(Finding(name, "password"))
         if _OTP.search(value):
             found.append(Finding(name, "one-time code"))

@@ -125,6 +125,16 @@ def infer_network(asset: str | None) -> Network | None:
     return _indexes()[2].get(asset.strip().upper())
 
 
+def short_name(text: str | None) -> str | None:
+    """A known network as a narrow column shows it: the standard in its label's brackets
+    ("TRC20" for "TRON (TRC20)"), else the label ("Bitcoin"); others as given."""
+    network = normalize_network(text)
+    if network is None:
+        return text
+    inner = re.search(r"\(([^()]+)\)\s*$", network.label)
+    return inner.group(1) if inner else network.label
+
+
 def explorer_link(network: Network | None, txid: str | None) -> str | None:
     """The public explorer's page for ``txid`` on ``network``; None when either is missing."""
     if network is None or not txid or not txid.strip():

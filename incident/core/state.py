@@ -14,8 +14,11 @@ from incident.core.attachments import Attachment
 from incident.core.kinds.base import EvidenceModel
 from incident.core.kinds.contact import Contact
 from incident.core.kinds.login import Login
+from incident.core.kinds.police import PoliceReport
 from incident.core.kinds.transaction import Transaction
 from incident.errors import IntegrityError
+from incident.playbook import deadlines
+from incident.playbook.deadlines import Due
 from incident.playbook.engine import Engine, Progress, Status
 from incident.playbook.schema import Channel, Platform, Playbook, Step
 
@@ -196,7 +199,13 @@ class SessionState:
 
     @property
     def engine(self) -> Engine:
-        return Engine(self.playbook, {sid: s.status for sid, s in self.steps.items()}, self.answers)
+        return Engine(
+            self.playbook,
+            {sid: s.status for sid, s in self.steps.items()},
+            self.answers,
+            platform_id=self.platform_id,
+            done_at={sid: s.at for sid, s in self.steps.items() if s.status == "done" and s.at},
+        )
 
     @property
     def platform_info(self) -> Platform | None:
@@ -223,6 +232,10 @@ class SessionState:
 
     def contacts(self) -> list[tuple[EvidenceItem, Contact]]:
         return [(i, e) for i in self._of_kind("contact") if isinstance(e := i.evidence, Contact)]
+
+    def police_reports(self) -> list[tuple[EvidenceItem, PoliceReport]]:
+        kind = self._of_kind("police")
+        return [(i, e) for i in kind if isinstance(e := i.evidence, PoliceReport)]
 
     def _of_kind(self, kind: str) -> list[EvidenceItem]:
         """Entries of ``kind`` that stand: a retracted one counts nowhere."""
@@ -280,12 +293,17 @@ class SessionState:
             sums[tx.asset] = sums.get(tx.asset, Decimal(0)) + tx.amount
         return dict(sorted(sums.items()))
 
+    def funds_taken(self) -> bool:
+        """True once a loss is recorded; decodes transactions only up to the first loss."""
+        for item in self._of_kind("transaction"):
+            tx = item.evidence
+            if isinstance(tx, Transaction) and tx.is_loss:
+                return True
+        return False
+
     def tickets(self) -> list[str]:
-        seen: list[str] = []
-        for _, c in self.contacts():
-            if c.ticket and c.ticket not in seen:
-                seen.append(c.ticket)
-        return seen
+        # In order of first mention; a dict keeps 10,000 contacts linear.
+        return list(dict.fromkeys(c.ticket for _, c in self.contacts() if c.ticket))
 
     def last_contact_at(self) -> datetime | None:
         """When support was last contacted; a contact off the official channels never counts."""
@@ -306,6 +324,20 @@ class SessionState:
 
     def attachments(self) -> list[tuple[EvidenceItem, Attachment]]:
         return [(i, a) for i in self.evidence for a in i.attachments]
+
+    def deadlines(self) -> list[Due]:
+        """The playbook's day-scale deadlines that apply to this session (issue 14)."""
+        possible = deadlines.applicable(self.playbook, self.platform_id, funds_taken=True)
+        # Decoding every transaction is what `status` avoids on long sessions: only when a
+        # deadline depends on a loss is it worth asking whether there was one.
+        needs_loss = any(d.funds_taken for d in possible)
+        return deadlines.due(
+            self.playbook,
+            platform_id=self.platform_id,
+            funds_taken=needs_loss and self.funds_taken(),
+            discovered_at=self.discovered_at,
+            done_at={sid: s.at for sid, s in self.steps.items() if s.status == "done" and s.at},
+        )
 
 
 def fold(events: Iterable[ev.Base]) -> SessionState:

@@ -9,9 +9,10 @@ from typing import Any
 from incident.catalog import t
 from incident.core.state import SessionState
 from incident.core.store import Store
+from incident.playbook.deadlines import Due
 from incident.playbook.engine import Engine, Progress
 from incident.playbook.schema import Step
-from incident.times import fmt_duration, fmt_local
+from incident.times import fmt_duration, fmt_local, fmt_local_offset
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Status:
     overdue: list[StepView]
     blocked: list[StepView]
     follow_up_due: datetime | None
+    deadlines: list[Due]
 
     @property
     def elapsed(self) -> str:
@@ -72,11 +74,13 @@ class Status:
             "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
             "follow_up_overdue": bool(self.follow_up_due and self.now > self.follow_up_due),
             "evidence_count": len(s.evidence),
+            "deadlines": [deadline_json(d, s.lang, s.tz, self.now) for d in self.deadlines],
         }
 
-    def lines(self) -> list[str]:
-        """The human status screen, in the session's language."""
-        s, lang = self.state, self.state.lang
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The human status screen, in ``lang`` (default: the session's language)."""
+        s = self.state
+        lang = lang or s.lang
         p = self.progress
         out = [
             f"{t('label.session', lang)}: {s.id} ({t('session.open' if s.is_open else 'session.closed', lang)})",
@@ -121,7 +125,54 @@ class Status:
         else:
             late = " (!)" if self.now > self.follow_up_due else ""
             out.append(f"{t('label.follow-up', lang)}: {fmt_local(self.follow_up_due, s.tz)}{late}")
+        out += deadline_lines(self.deadlines, lang, s.tz, self.now)
         return out
+
+
+# -- day-scale deadlines (issue 14) ---------------------------------------------------
+
+
+def deadline_line(d: Due, lang: str, tz: str, now: datetime) -> str:
+    """``2026-12-14 10:05 +08:00 (6d 23h left): title`` in the session's zone."""
+    title = d.deadline.title.get(lang)
+    if d.at is None:
+        start = d.deadline.start
+        return f"{t('deadline.not-started', lang, step=start)}: {title}"
+    when = fmt_local_offset(d.at, tz)  # a numeric offset: CST names two zones
+    if d.met:
+        state = t("deadline.met", lang)
+    elif now > d.at:
+        state = t("deadline.passed", lang, late=fmt_duration(now - d.at))
+    else:
+        state = t("deadline.left", lang, left=fmt_duration(d.at - now))
+    return f"{when} ({state}): {title}"
+
+
+def deadline_lines(deadlines: list[Due], lang: str, tz: str, now: datetime) -> list[str]:
+    if not deadlines:
+        return []
+    out = ["", f"{t('deadline.label', lang)}:"]
+    for d in deadlines:
+        mark = "!" if d.late(now) else " "
+        out.append(f" {mark} {deadline_line(d, lang, tz, now)}")
+    return out
+
+
+def deadline_json(d: Due, lang: str, tz: str, now: datetime) -> dict[str, Any]:
+    return {
+        "id": d.deadline.id,
+        "title": d.deadline.title.get(lang),
+        "platform": d.deadline.platform,
+        "start": d.deadline.start,
+        "days": d.deadline.days,
+        "hours": d.deadline.hours,
+        "due_at": d.at.isoformat() if d.at else None,
+        "due_at_local": fmt_local_offset(d.at, tz) if d.at else None,
+        "met": d.met,
+        "passed": d.late(now),
+        "source": d.deadline.source,
+        "checked": d.deadline.checked.isoformat(),
+    }
 
 
 def _step_json(v: StepView) -> dict[str, Any]:
@@ -138,7 +189,7 @@ def _step_json(v: StepView) -> dict[str, Any]:
 
 
 def view(state: SessionState, engine: Engine, step: Step, now: datetime) -> StepView:
-    due = Engine.due_at(step, state.discovered_at)
+    due = engine.due_at(step, state.discovered_at)
     st = state.steps[step.id].status
     return StepView(
         id=step.id,
@@ -162,13 +213,18 @@ def status(state: SessionState, now: datetime) -> Status:
         overdue=[view(state, engine, s, now) for s in engine.overdue(state.discovered_at, now)],
         blocked=[view(state, engine, s, now) for s, _ in engine.blocked()],
         follow_up_due=state.follow_up_due(),
+        deadlines=state.deadlines(),
     )
 
 
-def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, Any]]:
+def summaries(
+    store: Store, now: datetime | None = None, skipped: list[str] | None = None
+) -> list[dict[str, Any]]:
     """One row per session for `incident list`, most recently active first.
 
-    A session that cannot be read (another data key, a damaged journal) is left out, and
+    Each row tells sessions apart: when it was started and discovered, its last activity and
+    its progress (which reads the whole session; ``None`` when it cannot be read). A session
+    whose journal cannot be read at all (another data key, a damaged head) is left out and
     said in ``skipped``, so one bad folder never hides the others.
     """
     from incident.errors import IncidentError, KeyUnavailable, WrongKey
@@ -186,6 +242,15 @@ def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, 
             continue
         edits = head.meta.get("edits", {})  # session facts given anew since the start
         updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
+        try:
+            progress: dict[str, int] | None = status(
+                store.open(sid).state, now or first.at
+            ).to_json()["progress"]
+        except IncidentError:
+            progress = None
+        discovered = datetime.fromisoformat(
+            str(edits.get("discovered_at", first.discovered_at.isoformat()))
+        )
         rows.append(
             {
                 "session_id": sid,
@@ -193,12 +258,17 @@ def summaries(store: Store, skipped: list[str] | None = None) -> list[dict[str, 
                 "playbook": first.playbook.id,
                 "platform": edits.get("platform", first.platform),
                 "account": edits.get("account", first.account),
-                "discovered_at": edits.get("discovered_at", first.discovered_at.isoformat()),
+                "lang": first.lang,
+                "started_at": first.at.isoformat(),
+                "started_local": fmt_local(first.at, edits.get("tz", first.tz)),
+                "discovered_at": discovered.isoformat(),
+                "discovered_local": fmt_local(discovered, edits.get("tz", first.tz)),
                 "last_activity": updated.isoformat(),
                 "last_activity_local": fmt_local(updated, edits.get("tz", first.tz)),
                 "entries": head.count,
                 "evidence_count": int(head.meta.get("evidence", 0)),
+                "progress": progress,
             }
         )
-    rows.sort(key=lambda r: r["last_activity"], reverse=True)
+    rows.sort(key=lambda r: str(r["last_activity"]), reverse=True)
     return rows

@@ -160,17 +160,15 @@ class Store:
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
-                raise SessionNotFound(
-                    f"{given!r} matches {len(matches)} sessions", "give more of the session id"
+                raise SessionNotFound.said(
+                    "session.ambiguous", "session.more-id", {"sid": given, "count": len(matches)}
                 )
-            raise SessionNotFound(f"no session {given!r}", "see them all with: incident list")
+            raise SessionNotFound.said("session.none-such", "session.list-hint", {"sid": given})
         if not ids:
-            raise SessionNotFound("there is no session yet", "start one with: incident start")
+            raise SessionNotFound.said("session.none-yet", "session.start-hint")
         open_heads = [(sid, h) for sid, h in self.heads() if not h.meta.get("closed")]
         if not open_heads:
-            raise SessionNotFound(
-                "every session is closed", "name the one to use, or start a new one"
-            )
+            raise SessionNotFound.said("session.all-closed", "session.all-closed-hint")
         return max(open_heads, key=lambda p: str(p[1].meta.get("updated_at", "")))[0]
 
     # -- opening --------------------------------------------------------------------

@@ -51,11 +51,17 @@ def verify_view(view: SessionView) -> dict[str, Any]:
     }
 
 
-def summary_line(result: dict[str, Any]) -> str:
+def summary_line(result: dict[str, Any], lang: str = "en") -> str:
     """The line `incident verify` prints for a good journal."""
-    return (
-        f"OK: session {result['session_id']}: {result['entries']} entries, "
-        f"{result['attachments']} attachments, head {result['head_hash']}"
+    from incident.catalog import t
+
+    return t(
+        "cli.verified",
+        lang,
+        sid=result["session_id"],
+        entries=result["entries"],
+        attachments=result["attachments"],
+        head=result["head_hash"],
     )
 
 

@@ -109,9 +109,19 @@ def _passphrase_from_env_or_prompt(confirm: bool) -> str:
     if sys.stdin.isatty():
         import click
 
+        from incident.catalog import t
+
+        # The command's language, if it set one (the command line keeps it in its context).
+        ctx = click.get_current_context(silent=True)
+        lang = str(ctx.find_root().meta.get("incident.lang", "en")) if ctx else "en"
+        if confirm:  # a new key: say what the passphrase is before it is chosen
+            click.echo(t("key.passphrase-new", lang), err=True)
         return str(
             click.prompt(
-                "Passphrase for incident's data", hide_input=True, confirmation_prompt=confirm
+                t("key.passphrase", lang),
+                hide_input=True,
+                confirmation_prompt=t("key.passphrase-again", lang) if confirm else False,
+                err=True,
             )
         )
     raise KeyUnavailable(

@@ -28,11 +28,18 @@ class Progress:
 
 class Engine:
     def __init__(
-        self, playbook: Playbook, status: Mapping[str, Status], answers: Mapping[str, str]
+        self,
+        playbook: Playbook,
+        status: Mapping[str, Status],
+        answers: Mapping[str, str],
+        platform_id: str | None = None,
+        done_at: Mapping[str, datetime] | None = None,
     ) -> None:
         self.playbook = playbook
         self.status = status
         self.answers = answers
+        self.platform_id = platform_id
+        self.done_at = done_at or {}
 
     def applies(self, step: Step) -> bool:
         """False when a branch answer excludes the step or it waits on an unanswered question.
@@ -42,16 +49,38 @@ class Engine:
         """
         current = step
         for _ in range(MAX_DEPTH + 1):
+            if current.platforms and self.platform_id not in current.platforms:
+                return False
+            if current.unless is not None and self._answered(
+                current.unless.step, current.unless.answer
+            ):
+                return False
             if current.when is None:
                 return True
-            answer = self.answers.get(current.when.step)
-            if answer is None or answer not in current.when.answer:
-                return False
             question = self.playbook.step(current.when.step)
             if question is None:
                 return False
+            answer = self.answers.get(current.when.step)
+            if answer is None or answer not in current.when.answer:
+                return False
             current = question
         return False
+
+    def _answered(self, question_id: str, values: list[str]) -> bool:
+        question = self.playbook.step(question_id)
+        if question is None or not self.applies(question):
+            return False
+        return self.answers.get(question_id) in values
+
+    def why_not(self, step: Step) -> str:
+        """Why a step does not apply on this path, in words for an error line."""
+        if step.platforms and self.platform_id not in step.platforms:
+            return f"only for platform {', '.join(step.platforms)}"
+        if step.unless is not None and self._answered(step.unless.step, step.unless.answer):
+            return f"{step.unless.step} was answered {self.answers.get(step.unless.step)!r}"
+        if step.when is not None:
+            return f"{step.when.step} was answered {self.answers.get(step.when.step)!r}"
+        return "it does not apply"
 
     def waiting(self, step: Step) -> bool:
         """True when the step depends on a question not answered yet."""
@@ -86,9 +115,13 @@ class Engine:
     def blocked(self) -> list[tuple[Step, list[str]]]:
         return [(s, self.unmet(s)) for s in self.open_steps() if self.unmet(s)]
 
-    @staticmethod
-    def due_at(step: Step, discovered_at: datetime) -> datetime:
-        return discovered_at + timedelta(minutes=step.target_minutes)
+    def due_at(self, step: Step, discovered_at: datetime) -> datetime:
+        """Discovery plus the target, or the target after ``target_from`` where that applies."""
+        base = discovered_at
+        anchor = self.playbook.step(step.target_from) if step.target_from else None
+        if anchor is not None and anchor.id != step.id and self.applies(anchor):
+            base = self.done_at.get(anchor.id) or self.due_at(anchor, discovered_at)
+        return base + timedelta(minutes=step.target_minutes)
 
     def overdue(self, discovered_at: datetime, now: datetime) -> list[Step]:
         return [s for s in self.open_steps() if now > self.due_at(s, discovered_at)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -54,9 +54,10 @@ class Platform(Strict):
 
 
 class PlatformNote(Text):
-    """How a step differs on one platform, and where that was read."""
+    """How a step differs on one platform, and the official page (and day) it was read on."""
 
-    source: str | None = None
+    source: str | None = Field(default=None, pattern=r"^https://")
+    checked: date | None = None
 
 
 class Option(Strict):
@@ -82,9 +83,17 @@ class Step(Strict):
     title: Text
     why: Text
     help: Text
-    target_minutes: int = Field(ge=0, description="minutes after discovery this should be done")
+    target_minutes: int = Field(
+        ge=0, description="minutes after discovery (or after `target_from`) this should be done"
+    )
+    target_from: str | None = Field(
+        default=None,
+        description="count the target from when this step was done (it must be required)",
+    )
     requires: list[str] = []
     when: When | None = None
+    unless: When | None = Field(default=None, description="hide the step on this answer")
+    platforms: list[str] = Field(default=[], description="only on these platforms (empty: all)")
     options: list[Option] = []
     evidence: list[EvidenceKind] = []
     support: bool = Field(default=False, description="the step involves contacting support")
@@ -107,6 +116,34 @@ class Step(Strict):
         return self.platform_notes.get("default")
 
 
+class Deadline(Strict):
+    """A day-scale limit a platform sets (a report, a claim), counted from discovery or a step."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    platform: str | None = Field(default=None, description="platform id; none: every platform")
+    title: Text
+    why: Text
+    days: int = Field(default=0, ge=0, le=3660)
+    hours: int = Field(default=0, ge=0, le=24 * 3660)
+    start: str = Field(
+        default="discovery", description="'discovery', or a step id: counted from when it was done"
+    )
+    funds_taken: bool = Field(default=False, description="only once a loss has been recorded")
+    met_by: str | None = Field(default=None, description="the step that meets the deadline")
+    source: str = Field(pattern=r"^https://")
+    checked: date
+
+    @model_validator(mode="after")
+    def _has_length(self) -> Deadline:
+        if self.days == 0 and self.hours == 0:
+            raise ValueError("a deadline needs days or hours")
+        return self
+
+    @property
+    def length(self) -> timedelta:
+        return timedelta(days=self.days, hours=self.hours)
+
+
 class Playbook(Strict):
     id: str = Field(pattern=ID_PATTERN)
     version: str = Field(min_length=1)
@@ -115,6 +152,7 @@ class Playbook(Strict):
     platforms: list[Platform] = []
     follow_up_hours: int = Field(default=24, ge=1, le=24 * 14)
     steps: list[Step] = Field(min_length=1)
+    deadlines: list[Deadline] = []
     sources: list[Source] = []
 
     @field_validator("version", mode="before")

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from incident.catalog import t
+from incident.playbook.deadlines import Due
 from incident.times import zone
 
 PRODID = "-//incident//incident remind//EN"
@@ -104,3 +106,26 @@ def clean_text(text: str) -> str:
 def one_line(text: str) -> str:
     """``clean_text`` on one line: a title or an alarm's text."""
     return re.sub(r"\s*\n\s*", " ", clean_text(text)).replace("\t", " ").strip()
+
+
+def deadline_reminders(session_id: str, dues: Sequence[Due], lang: str) -> list[Reminder]:
+    """One reminder per platform deadline that has a date and is not met yet (issue 14).
+
+    The key is the session and the deadline's id, so a re-import moves the event, not copies it.
+    """
+    out = []
+    for d in dues:
+        if d.at is None or d.met:
+            continue
+        title = t("deadline.reminder", lang, title=d.deadline.title.get(lang))
+        why = d.deadline.why.get(lang)
+        source = f"{t('deadline.source', lang)}: {d.deadline.source} ({d.deadline.checked})"
+        out.append(
+            Reminder(
+                key=f"{session_id}/deadline/{d.deadline.id}",
+                title=title,
+                description=f"{why}\n\n{source}",
+                start=d.at,
+            )
+        )
+    return out

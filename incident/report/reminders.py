@@ -3,7 +3,8 @@
 ``session_reminders(state, lang, now)`` turns a session into ``Reminder``s for
 ``calendar.render_calendar``; each says what to do and which command helps. Times already
 past are left out (a calendar alarm for them would never ring) and counted in ``past``.
-Day-scale deadlines a playbook may give (a police report within 7 days) belong here too.
+Day-scale deadlines the playbook gives for the platform (a police report within 7 days)
+are events too, until the step that meets them is done.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from datetime import datetime
 
 from incident.catalog import t
 from incident.core.state import SessionState
-from incident.playbook.engine import Engine
-from incident.report.calendar import Reminder
+from incident.report.calendar import Reminder, deadline_reminders
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,13 @@ class Reminders:
 
 def session_reminders(state: SessionState, lang: str, now: datetime) -> Reminders:
     """Every deadline of the session that is still ahead of ``now``."""
-    found = [*_follow_up(state, lang), *_steps(state, lang)]
+    found = [*_follow_up(state, lang), *_steps(state, lang), *_deadlines(state, lang)]
     ahead = sorted((r for r in found if r.start > now), key=lambda r: (r.start, r.key))
     return Reminders(tuple(ahead), len(found) - len(ahead))
+
+
+def _deadlines(state: SessionState, lang: str) -> list[Reminder]:
+    return deadline_reminders(state.id, state.deadlines(), lang) if state.is_open else []
 
 
 def _follow_up(state: SessionState, lang: str) -> list[Reminder]:
@@ -70,7 +74,7 @@ def _steps(state: SessionState, lang: str) -> list[Reminder]:
                 key=f"{state.id}/step/{step.id}",
                 title=t("remind.step.title", lang, title=step.title.get(lang)),
                 description=description,
-                start=Engine.due_at(step, state.discovered_at),
+                start=state.engine.due_at(step, state.discovered_at),
             )
         )
     return out

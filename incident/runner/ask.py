@@ -48,6 +48,7 @@ class Ask:
         required: bool = False,
         default: str | None = None,
         check: Callable[[str], object] | None = None,
+        field: str | None = None,
     ) -> str | None:
         """A line of text; None for an empty optional answer. ``check`` raises to re-ask."""
         shown = f"{label} [{default}]" if default else label
@@ -61,7 +62,9 @@ class Ask:
                 try:
                     check(value)
                 except IncidentError as exc:
-                    self.say(f"  {exc}", "error")
+                    # Named as this question names it (``field``), never as an option.
+                    named = field or t("error.value", self.lang)
+                    self.say("  " + exc.render(_named(named), self.lang), "error")
                     continue
             return value
 
@@ -85,3 +88,8 @@ class Ask:
         if not raw:
             return default
         return raw in ("y", "yes", "是", "是的", "好")
+
+
+def _named(name: str) -> Callable[[str], str]:
+    """Every field called ``name``: the question that was just asked."""
+    return lambda _field: name

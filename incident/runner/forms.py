@@ -15,7 +15,7 @@ from incident.core import actions, kinds
 from incident.core.attachments import read_file
 from incident.core.state import SessionState
 from incident.runner.ask import Ask
-from incident.times import local
+from incident.times import local, utcnow
 
 
 @dataclass
@@ -39,7 +39,11 @@ def _check_file(text: str) -> None:
 
 
 def _files(ask: Ask) -> list[Path]:
-    given = ask.text(t("runner.ask.optional-file", ask.lang), check=_check_file)
+    given = ask.text(
+        t("runner.ask.optional-file", ask.lang),
+        check=_check_file,
+        field=t("runner.field.file", ask.lang),
+    )
     return [path_of(given)] if given else []
 
 
@@ -58,16 +62,23 @@ def evidence(ask: Ask, kind_name: str, state: SessionState, now: datetime) -> Fi
             continue
 
         def check(text: str, name: str = f.name) -> None:
-            actions.check_value(kind_name, name, text, tz)
+            actions.check_value(kind_name, name, text, tz, utcnow())
 
-        values[f.name] = ask.text(prompt, required=f.required, default=offer, check=check)
+        values[f.name] = ask.text(
+            prompt, required=f.required, default=offer, check=check, field=f.label.get(lang)
+        )
     draft = actions.Draft(kind_name, values)
     return Filled(draft, [] if kind_name == "note" else _files(ask))
 
 
 def file(ask: Ask) -> Filled:
     lang = ask.lang
-    given = ask.text(t("runner.ask.file", lang), required=True, check=_check_file)
+    given = ask.text(
+        t("runner.ask.file", lang),
+        required=True,
+        check=_check_file,
+        field=t("runner.field.file", lang),
+    )
     assert given is not None
     path = path_of(given)
     text = ask.text(t("runner.ask.description", lang), default=path.name)

@@ -56,9 +56,7 @@ def run(session_id: str, lang: str | None = None, importer: Importer | None = No
         echo(t("runner.no-tty", lang), err=True)
         raise SystemExit(1)
     if not view.state.is_open:
-        raise SessionClosedError(
-            f"session {sid} is closed", f"reopen it with: incident reopen --session {sid}"
-        )
+        raise SessionClosedError.said("session.closed-error", "session.reopen-hint", {"sid": sid})
     color = "NO_COLOR" not in os.environ
     walk = Walk(store, sid, lang, Terminal(), Ask(lang, color), color, view)
     walk.importer = importer
@@ -252,9 +250,10 @@ class Walk:
                 with shielded():
                     return action(False)
             except NeedsConfirmation as exc:
-                self.ask.say(exc.text(self.field_name), "warn")
-                if exc.hint:
-                    self.ask.say(exc.hint)
+                self.ask.say(exc.text(self.field_name, self.lang), "warn")
+                hint = exc.hint_text(self.lang)
+                if hint:
+                    self.ask.say(hint)
                 if not self.ask.confirm(t("runner.ask.store-anyway", self.lang)):
                     self.notices.append(Notice(t("runner.msg.not-stored", self.lang), "warn"))
                     return None
@@ -284,7 +283,7 @@ class Walk:
         return t(key, self.lang) if key in CATALOG else name
 
     def error_text(self, exc: IncidentError) -> str:
-        text = exc.render(self.field_name)
+        text = exc.render(self.field_name, self.lang)
         if isinstance(exc, Overridable):
             text += " " + t("runner.msg.override-elsewhere", self.lang)
         return text
@@ -390,6 +389,7 @@ class Walk:
                 files=filled.files,
                 step_id=step_id,
                 confirmed=ok,
+                lang=self.lang,
             )
         )
         if recorded is not None:
@@ -397,6 +397,7 @@ class Walk:
                 Notice(t("runner.msg.recorded", self.lang, n=recorded.number, kind=label), "ok")
             )
             self.notices += [Notice(w, "error") for w in recorded.warnings]
+            self.notices += [Notice(n) for n in recorded.notes]  # e.g. the network inferred
 
     def approve(self, warnings: list[str]) -> bool:
         """Show what looks wrong with an entry at once; record it unless the user says no."""

@@ -14,7 +14,7 @@ from typing import Any
 from incident.catalog import t
 from incident.core import kinds
 from incident.core.state import SessionState
-from incident.core.status import Status, StepView
+from incident.core.status import Status, StepView, deadline_line
 from incident.playbook.schema import Step
 from incident.runner.cells import clip, pad, width, wrap
 from incident.runner.layout import (
@@ -103,6 +103,7 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
         out += [
             Line(x, {"fg": "cyan"}) for x in wrap(t("runner.asks-for", lang, kinds=asked), cells)
         ]
+    out += _deadlines(st, lang, cells, step.id)
     here, flagged = s.step_evidence(step.id)
     if here or flagged:
         out.append(Line(""))
@@ -110,6 +111,19 @@ def step_body(st: Status, step: Step, lang: str, cells: int) -> list[Line]:
         out += [Line(clip("  " + i.line(lang, s.tz), cells), TONES["ok"]) for i in here]
         # An unofficial contact is shown, but as a warning: it is not the contact asked for.
         out += [Line(clip("  ! " + i.line(lang, s.tz), cells), TONES["warn"]) for i in flagged]
+    return out
+
+
+def _deadlines(st: Status, lang: str, cells: int, step_id: str | None = None) -> list[Line]:
+    """The platform's day-scale deadlines (all, or the one this step meets), as dates."""
+    dues = [d for d in st.deadlines if step_id is None or d.deadline.met_by == step_id]
+    if not dues:
+        return []
+    out = [Line(""), Line(t("deadline.label", lang) + colon(lang).strip(), {"bold": True})]
+    for d in dues:
+        tone = TONES["error"] if d.late(st.now) else TONES["warn"]
+        text = deadline_line(d, lang, st.state.tz, st.now)
+        out += [Line(x, tone) for x in wrap(text, cells, "  ", "    ")]
     return out
 
 
@@ -232,6 +246,7 @@ def finished_screen(
         late = " (!)" if st.now > st.follow_up_due else ""
         due = fmt_local(st.follow_up_due, s.tz)
         body += [Line(""), Line(f"{t('label.follow-up', lang)}{colon(lang)}{due}{late}")]
+    body += _deadlines(st, lang, cells)
     foot = footer(finished_keys(lang), notices, cells)
     return frame(
         header(st, lang, cells),
@@ -290,7 +305,7 @@ def checklist_lines(st: Status, lang: str, cells: int, current: str | None = Non
         out.append(
             Line(f"{pointer}{mark} {pad(title, cells - 6 - width(what))} {what}".rstrip(), style)
         )
-    return out
+    return out + _deadlines(st, lang, cells)
 
 
 def checklist_screen(

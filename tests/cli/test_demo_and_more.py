@@ -53,7 +53,9 @@ def test_next_human_question_then_action(run: Runner, session: str) -> None:
     assert "can-you-log-in" in out and "incident answer can-you-log-in" in out
     run.ok("answer", "can-you-log-in", "yes")
     out = run.ok("next").stdout
-    assert "freeze-account" in out and "incident step done freeze-account" in out
+    # pending withdrawals come first, within minutes and before the freeze
+    assert "cancel-pending-withdrawals" in out
+    assert "incident step done cancel-pending-withdrawals" in out
     assert "OKX:" in out  # the platform's own note
 
 

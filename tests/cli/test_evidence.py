@@ -51,11 +51,11 @@ def test_transaction_is_exact_and_in_utc(run: Runner, session: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--amount", "12,3x"], "cannot read amount"),
-        (["--amount", "NaN"], "cannot read amount"),
+        (["--amount", "12,3x"], "cannot read --amount"),
+        (["--amount", "NaN"], "cannot read --amount"),
         (["--amount", "-5"], "negative"),
-        (["--time", "tomorrow-ish"], "cannot read time"),
-        (["--asset", "US DT"], "cannot read asset"),
+        (["--time", "tomorrow-ish"], "cannot read --time"),
+        (["--asset", "US DT"], "cannot read --asset"),
         (["--type", "theft"], "Invalid value for '--type'"),
     ],
 )
@@ -93,7 +93,7 @@ def test_login_and_bad_ip(run: Runner, session: str, incident_home: Path) -> Non
     )
     before = journal_bytes(incident_home)
     bad = run("evidence", "login", "--time", "2026-11-25T02:27", "--ip", "999.1.1.1")
-    assert bad.exit_code == 1 and "cannot read IP address" in bad.output
+    assert bad.exit_code == 1 and "cannot read --ip" in bad.output
     assert journal_bytes(incident_home) == before
     [item] = evidence(run)
     assert item["ip"] == "203.0.113.77" and item["time"] == "2026-11-25T02:27:00Z"
@@ -215,3 +215,39 @@ def test_exports_are_private(run: Runner, session: str, tmp_path: Path) -> None:
     target = tmp_path / "x.md"
     run.ok("export", "--format", "markdown", "-o", str(target))
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_fields_are_trimmed_and_networks_normalised(run: Runner, session: str) -> None:
+    run.ok(
+        "evidence", "tx", "--time", " 2026-11-25 04:52 ", "--type", "withdrawal",
+        "--asset", " usdt ", "--amount", " 5 ", "--to-address", "TJ6k1exampleLSE ",
+        "--txid", " abc123 ", "--network", "trc20",
+    )  # fmt: skip
+    [item] = evidence(run)
+    assert item["to_address"] == "TJ6k1exampleLSE" and item["txid"] == "abc123"
+    assert item["network"] == "TRON (TRC20)" and item["asset"] == "USDT"
+
+
+@pytest.mark.parametrize(
+    ("asset", "network"), [("BTC", "Bitcoin"), ("eth", "Ethereum (ERC20)"), ("TRX", "TRON (TRC20)")]
+)
+def test_network_is_inferred_from_the_asset_and_said(
+    run: Runner, session: str, asset: str, network: str
+) -> None:
+    out = run.ok(
+        "evidence", "tx", "--time", "2026-11-25 04:52", "--type", "withdrawal",
+        "--asset", asset, "--amount", "0.5", "--txid", "ab" * 32,
+    )  # fmt: skip
+    assert f"Network set to {network}" in out.stderr
+    [item] = evidence(run)
+    assert item["network"] == network
+
+
+def test_no_network_is_inferred_for_a_token_on_many(run: Runner, session: str) -> None:
+    out = run.ok(
+        "evidence", "tx", "--time", "2026-11-25 04:52", "--type", "withdrawal",
+        "--asset", "USDT", "--amount", "5", "--json",
+    )  # fmt: skip
+    assert json.loads(out.stdout)["notes"] == []
+    [item] = evidence(run)
+    assert "network" not in item

@@ -46,7 +46,7 @@ def test_bad_corrections_are_one_line_errors_and_change_nothing(
         ["evidence", "retract", "E1"],  # a reason is required
         ["edit"],
         ["edit", "--tz", "Nowhere/Land"],
-        ["step", "reset", "freeze-account"],  # still to do
+        ["step", "reset", "cancel-pending-withdrawals"],  # still to do
         ["step", "reset", "no-such-step"],
     ):
         result = run(*args, "--session", sid)
@@ -84,9 +84,11 @@ def test_edit_changes_status_and_list(run: Runner, make_session: SessionFactory)
 def test_step_reset(run: Runner, make_session: SessionFactory) -> None:
     sid = make_session()
     run.ok("answer", "can-you-log-in", "yes", "--session", sid)
-    run.ok("step", "done", "freeze-account", "--session", sid)
-    out = run.ok("step", "reset", "freeze-account", "--reason", "not yet", "--session", sid)
-    assert "freeze-account: to do" in out.stdout
+    run.ok("step", "done", "cancel-pending-withdrawals", "--session", sid)
+    out = run.ok(
+        "step", "reset", "cancel-pending-withdrawals", "--reason", "not yet", "--session", sid
+    )
+    assert "cancel-pending-withdrawals: to do" in out.stdout
     state = json.loads(run.ok("status", "--session", sid, "--json").stdout)
     assert state["progress"]["done"] == 1  # only the answer is left
     export = json.loads(run.ok("export", "--format", "json", "--session", sid).stdout)

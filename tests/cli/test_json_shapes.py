@@ -27,6 +27,11 @@ def test_shapes(run: Runner, session: str) -> None:
         "last_activity_local",
         "entries",
         "evidence_count",
+        "lang",
+        "started_at",
+        "started_local",
+        "discovered_local",
+        "progress",
     }
     status = keys(run, "status", "--json")
     assert isinstance(status, dict)
@@ -48,6 +53,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "blocked",
         "follow_up_due",
         "follow_up_overdue",
+        "deadlines",
         "evidence_count",
     }
     assert set(status["next"][0]) == STEP
@@ -59,7 +65,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "step_id",
         "value",
     }  # type: ignore[arg-type]
-    assert set(keys(run, "step", "done", "freeze-account", "--json")) == {
+    assert set(keys(run, "step", "done", "cancel-pending-withdrawals", "--json")) == {
         "session_id",
         "step_id",
         "status",
@@ -69,6 +75,7 @@ def test_shapes(run: Runner, session: str) -> None:
         "session_id",
         "number",
         "warnings",
+        "notes",
     }  # type: ignore[arg-type]
     ev = keys(run, "evidence", "list", "--json")
     assert isinstance(ev, dict) and set(ev) == {"session_id", "evidence"}

@@ -86,11 +86,8 @@ def test_the_ics_parses_back_with_the_right_instants_in_shanghai(
     assert f"Wrote {target}: {len(events)} reminders" in result.output
     assert [z["TZID"] for z in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     by_uid = {str(e["UID"]): e for e in events}
-    expected = {
-        uid(f"{sid}/step/{s.id}"): state.discovered_at + timedelta(minutes=s.target_minutes)
-        for s in state.engine.open_steps()
-        if state.discovered_at + timedelta(minutes=s.target_minutes) > datetime.now(UTC)
-    }
+    due = {s.id: state.engine.due_at(s, state.discovered_at) for s in state.engine.open_steps()}
+    expected = {uid(f"{sid}/step/{step}"): at for step, at in due.items() if at > datetime.now(UTC)}
     expected[uid(f"{sid}/follow-up")] = state.contacts()[-1][0].at + timedelta(hours=24)
     assert set(by_uid) == set(expected)  # one event per deadline still ahead
     for key, instant in expected.items():

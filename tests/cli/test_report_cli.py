@@ -29,7 +29,7 @@ def test_report_writes_the_default_file(
     monkeypatch.chdir(tmp_path)
     result = run.ok("report")
     path = tmp_path / f"incident-{recorded}-report.pdf"
-    assert result.stdout.strip() == f"Wrote {path.name}"
+    assert result.stdout.strip().startswith(f"Wrote {path.name} for session {recorded} (")
     text = pdftotext(path.read_bytes())
     assert TXID in text and "1,520.5" in text and "T-123" in text
     assert "账户里的 USDT 全部被提走了。<b>not bold</b>" in text

@@ -53,7 +53,7 @@ def test_start_json_and_without_terminal_does_not_run(run: Runner) -> None:
     ("args", "message"),
     [
         (["--playbook", "no-such-book"], "no playbook named 'no-such-book'"),
-        (["--playbook", "crypto-exchange", "--discovered-at", "last night"], "cannot read time"),
+        (["--playbook", "crypto-exchange", "--discovered-at", "nightish"], "cannot read"),
         (["--playbook", "crypto-exchange", "--tz", "Nowhere/City"], "unknown time zone"),
         (["--playbook", "crypto-exchange", "--discovered-at", "2999-01-01T00:00"], "in the future"),
         (["--playbook", "missing.yaml"], "no such file"),
@@ -81,6 +81,7 @@ def test_start_with_unknown_platform_warns(run: Runner) -> None:
         "--account",
         "u1",
         "--no-run",
+        "--yes",
     )
     assert "not one of this playbook's platforms" in result.output
 
@@ -118,9 +119,13 @@ def test_answer_chooses_the_branch(run: Runner, session: str) -> None:
     run.ok("answer", "can-you-log-in", "no")
     nxt = [s["id"] for s in json.loads(run.ok("next", "--json").stdout)["next"]]
     assert "request-freeze-by-email" in nxt and "freeze-account" not in nxt
-    refused = run("step", "done", "change-password")
+    refused = run("step", "done", "freeze-account")
     assert refused.exit_code == 1 and "does not apply" in refused.output
     run.ok("answer", "can-you-log-in", "yes")
+    nxt = [s["id"] for s in json.loads(run.ok("next", "--json").stdout)["next"]]
+    # On OKX the self-freeze is offered only once the routing question says it cannot trap you.
+    assert "okx-self-freeze-check" in nxt and "freeze-account" not in nxt
+    run.ok("answer", "okx-self-freeze-check", "self-freeze")
     nxt = [s["id"] for s in json.loads(run.ok("next", "--json").stdout)["next"]]
     assert "freeze-account" in nxt and "request-freeze-by-email" not in nxt
 
@@ -136,13 +141,17 @@ def test_requires_are_enforced_and_force_is_recorded(run: Runner, session: str) 
     run.ok("answer", "can-you-log-in", "yes")
     refused = run("step", "done", "change-password")
     assert refused.exit_code == 1
-    assert "needs secure-email done first" in refused.output
+    assert "needs regained-access, check-device, secure-email done first" in refused.output
     forced = run.ok("step", "done", "change-password", "--force")
     assert "override recorded" in forced.output
     steps = {s["id"]: s for s in json.loads(run.ok("export", "--format", "json").stdout)["steps"]}
     assert steps["change-password"]["status"] == "done"
     assert steps["change-password"]["forced"] is True
-    assert steps["change-password"]["unmet_when_forced"] == ["secure-email"]
+    assert steps["change-password"]["unmet_when_forced"] == [
+        "regained-access",
+        "check-device",
+        "secure-email",
+    ]
 
 
 def test_skip_needs_a_reason_and_fail_keeps_it(run: Runner, session: str) -> None:
@@ -157,11 +166,12 @@ def test_skip_needs_a_reason_and_fail_keeps_it(run: Runner, session: str) -> Non
 
 
 def test_done_twice_and_unknown_step(run: Runner, session: str) -> None:
+    run.ok("step", "done", "check-device")
     run.ok("step", "done", "secure-email")
     again = run("step", "done", "secure-email")
     assert again.exit_code == 1 and "already done" in again.output
     unknown = run("step", "done", "secure-emial")
-    assert unknown.exit_code == 1 and "did you mean 'secure-email'" in unknown.output
+    assert unknown.exit_code == 1 and "did you mean “secure-email”" in unknown.output
     question = run("step", "done", "can-you-log-in")
     assert question.exit_code == 1 and "incident answer can-you-log-in" in question.output
 

@@ -172,15 +172,15 @@ def test_a_new_zone_reads_what_is_recorded_next(store: Store, sid: str) -> None:
 
 def test_step_reset_and_the_last_step_action(store: Store, sid: str) -> None:
     actions.answer(store, sid, "can-you-log-in", "yes", now=NOW)
-    actions.mark_step(store, sid, "freeze-account", "done", now=NOW)
+    actions.mark_step(store, sid, "cancel-pending-withdrawals", "done", now=NOW)
     state = store.open(sid).state
-    assert corrections.last_step_action(state) == "freeze-account"
-    corrections.reset_step(store, sid, "freeze-account", now=NOW, reason="not yet")
+    assert corrections.last_step_action(state) == "cancel-pending-withdrawals"
+    corrections.reset_step(store, sid, "cancel-pending-withdrawals", now=NOW, reason="not yet")
     state = store.open(sid).state
-    assert state.steps["freeze-account"].status == "pending"
+    assert state.steps["cancel-pending-withdrawals"].status == "pending"
     assert corrections.last_step_action(state) == "can-you-log-in"
     with pytest.raises(StepError):
-        corrections.reset_step(store, sid, "freeze-account", now=NOW)
+        corrections.reset_step(store, sid, "cancel-pending-withdrawals", now=NOW)
     corrections.reset_step(store, sid, "can-you-log-in", now=NOW)
     state = store.open(sid).state
     assert state.steps["can-you-log-in"].answer is None

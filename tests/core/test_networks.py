@@ -165,3 +165,13 @@ def test_report_explorers_come_from_the_same_table() -> None:
         explorer = explorers.find(network.label)
         assert explorer is not None and explorer.id == network.id
         assert explorer.tx_url("x") == explorer_link(network, "x")
+
+
+def test_short_names_for_narrow_columns() -> None:
+    from incident.core.networks import short_name
+
+    assert short_name("TRON (TRC20)") == "TRC20"
+    assert short_name("trc20") == "TRC20"
+    assert short_name("Bitcoin") == "Bitcoin"
+    assert short_name("SomeChain") == "SomeChain"
+    assert short_name(None) is None

@@ -197,7 +197,7 @@ def test_an_unofficial_contact_never_counts_as_contacting_support(store: Store) 
     assert state.last_contact_at() == official_at
     assert state.follow_up_due() == official_at + timedelta(hours=state.playbook.follow_up_hours)
     follow = compose.compose(state, "follow-up", "en", NOW).body
-    assert "I last contacted you on 2026-11-25 18:30 CST by online chat." in follow
+    assert "I last contacted you on 2026-11-25 18:30 +08:00 by online chat." in follow
     zh = compose.compose(state, "follow-up", "zh", NOW).body
     assert "2026-11-25 18:30" in zh and "邮件" not in zh
 

@@ -94,7 +94,7 @@ def add_transaction(tty: Tty) -> None:
     tty.prompt("Type [1]", "1")
     tty.prompt("Asset", "usdt")
     tty.prompt("Amount", "1,520.x")  # a typo is asked again, nothing is lost
-    tty.child.expect_exact("cannot read amount")
+    tty.child.expect_exact("cannot read Amount")  # named as the question, not --amount
     tty.prompt("Amount", AMOUNT)
     tty.prompt("To address", "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE")
     tty.prompt("TxID", "a" * 64)
@@ -135,6 +135,11 @@ def test_a_whole_run_on_each_branch_records_everything(
             break
         assert f"> {step.title.en}" in shown, (step.id, shown)
         title = step.title.en
+        if step.kind == "question":  # OKX asks whether the self-freeze can trap you
+            tty.child.send("1")
+            shown = tty.screen(f"Answered: {step.options[0].label.en}")
+            done.append(step.id)
+            continue
         if step.id == "secure-email" and step.id not in failed:
             failed.add(step.id)
             tty.child.send("f")
@@ -168,7 +173,7 @@ def test_a_whole_run_on_each_branch_records_everything(
     assert len(txs) == 1
     tx = txs[0]
     assert tx["amount"] == AMOUNT and Decimal(tx["amount"]) == Decimal(AMOUNT)
-    assert (tx["asset"], tx["tx_type"], tx["network"]) == ("USDT", "withdrawal", "TRC20")
+    assert (tx["asset"], tx["tx_type"], tx["network"]) == ("USDT", "withdrawal", "TRON (TRC20)")
     assert tx["time"].startswith("2026-11-25T06:05:00")  # 14:05 in Asia/Shanghai
     assert tx["step_id"] == "review-transactions"
 
@@ -235,6 +240,10 @@ def test_sigkill_mid_form_then_resume_loses_nothing_recorded(
     tty = Tty("run", "--session", session, cwd=tmp_path)
     tty.screen("[q] quit")
     tty.child.send("1")
+    tty.screen("Answered:")
+    tty.child.send("d")  # the pending withdrawals come first
+    tty.screen("Cancel withdrawals that are still pending: done")
+    tty.child.send("1")  # OKX: the self-freeze cannot trap me
     tty.screen("Answered:")
     tty.child.send("d")
     tty.screen("Freeze the account now: done")
@@ -306,6 +315,27 @@ def test_secrets_are_refused_or_confirmed_in_the_runner(
     assert data["evidence"][0]["confirmed_warnings"]
 
 
+def test_a_chinese_runner_refuses_in_chinese_without_option_names(
+    run: Runner, tmp_path: Path
+) -> None:
+    sid = json.loads(
+        run.ok(
+            "start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a@b.c",
+            "--tz", "Asia/Shanghai", "--lang", "zh", "--no-run", "--json",
+        ).stdout
+    )["session_id"]  # fmt: skip
+    tty = Tty("run", "--session", sid, cwd=tmp_path)
+    tty.screen("[q] 退出")
+    seed = ("abandon " * 11 + "about").strip()
+    tty.child.send("n")
+    tty.prompt("备注：", f"他们要 {seed}")
+    shown = tty.screen("未保存任何内容。")
+    assert "备注看起来含有助记词" in shown and "--note" not in shown
+    assert "recovery" not in shown and "phrase" not in shown
+    tty.child.send("q")
+    assert tty.finish() == 0
+
+
 def test_chinese_session_runs_in_chinese_with_colours(run: Runner, tmp_path: Path) -> None:
     result = run.ok(
         "start",
@@ -330,7 +360,7 @@ def test_chinese_session_runs_in_chinese_with_colours(run: Runner, tmp_path: Pat
     assert "\x1b[1m" in shown  # styled
     tty.child.send("1")
     shown = tty.screen("已回答：能登录")
-    assert "立即冻结账户" in shown
+    assert "撤销仍在处理中的提币" in shown  # pending withdrawals before the freeze
     tty.child.send("c")
     shown = tty.screen("全部步骤")
     tty.child.send("c")
@@ -350,10 +380,31 @@ def test_start_on_a_terminal_opens_the_runner(tmp_path: Path) -> None:
         "a@b.c",
         cwd=tmp_path,
     )
+    tty.prompt("When did you notice?", "")  # Enter: now
     shown = tty.screen("[q] quit")
     assert "> Can you still sign in to the exchange?" in shown
     tty.child.send("q")
     assert tty.finish() == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"), [("en", "When did you notice?"), ("zh", "你是什么时候发现的？")]
+)
+def test_a_new_session_asks_when_it_was_noticed(
+    run: Runner, tmp_path: Path, lang: str, question: str
+) -> None:
+    tty = Tty(
+        "start", "--playbook", "crypto-exchange", "--platform", "OKX", "--account", "a@b.c",
+        "--tz", "Asia/Shanghai", "--lang", lang, cwd=tmp_path,
+    )  # fmt: skip
+    tty.prompt(question, "in 3 days")  # the future: refused, showing the time understood
+    tty.child.expect_exact("CST")
+    tty.prompt(question, "2小时前" if lang == "zh" else "2 hours ago")
+    tty.screen("[q]")
+    tty.child.send("q")
+    assert tty.finish() == 0
+    status = json.loads(run.ok("status", "--json").stdout)
+    assert 119 <= status["minutes_since_discovery"] <= 121
 
 
 def test_without_a_terminal_it_points_to_the_other_commands(session: str, tmp_path: Path) -> None:
@@ -418,6 +469,7 @@ def test_closed_session_and_unknown_platform(run: Runner, tmp_path: Path) -> Non
         "--account",
         "a@b.c",
         "--no-run",
+        "--yes",
         "--json",
     )
     sid = json.loads(result.stdout)["session_id"]

@@ -90,6 +90,7 @@ def scenario(run: Any, tmp_path: Path, umask_zero: None) -> dict[str, bytes]:
     sid = json.loads(out)["session_id"]
     s = ("--session", sid)
     run.ok("answer", "can-you-log-in", "yes", "--note", f"{MARKER} I can still log in", *s)
+    run.ok("answer", "okx-self-freeze-check", "self-freeze", *s)
     run.ok("step", "done", "freeze-account", "--note", f"froze it {MARKER} {MARKER_ZH}", *s)
     run.ok(
         "evidence",

@@ -54,7 +54,7 @@ def filled(run: Any, monkeypatch: pytest.MonkeyPatch) -> str:
         "--txid",
         "ab" * 32,
     )
-    run.ok("step", "done", "secure-email", "--session", sid)
+    run.ok("step", "done", "check-device", "--session", sid)
     return sid
 
 

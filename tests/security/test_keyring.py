@@ -79,7 +79,7 @@ def test_the_key_is_never_written_to_disk(
 ) -> None:
     sid = _start(run)
     run.ok("evidence", "add", "--session", sid, "--note", "n")
-    run.ok("step", "done", "secure-email", "--session", sid)
+    run.ok("step", "done", "check-device", "--session", sid)
     master = keys.master_key(incident_home)
     info = json.loads((incident_home / keys.KEY_FILE).read_text())
     in_keyring = keyring_door.get(f"data-key:{info['home_id']}")
@@ -140,7 +140,7 @@ WRONG_PASSPHRASE_COMMANDS = [
     ("verify",),
     ("evidence", "add", "--note", "should not be stored"),
     ("evidence", "list"),
-    ("step", "done", "secure-email"),
+    ("step", "done", "check-device"),
     ("answer", "can-you-log-in", "no"),
     ("export", "--format", "json"),
     ("close",),

@@ -126,6 +126,7 @@ def test_an_unknown_platform_cannot_be_checked_and_says_so(run: Any) -> None:
         "--account",
         "me@example.com",
         "--no-run",
+        "--yes",
         "--json",
     ).stdout
     sid = json.loads(out)["session_id"]

@@ -183,7 +183,7 @@ FIELDS: dict[str, Args] = {
     "step done --note": lambda sid, s: [
         "step",
         "done",
-        "secure-email",
+        "check-device",
         "--session",
         sid,
         "--note",
@@ -310,10 +310,10 @@ def test_password_like_text_needs_yes_off_a_terminal(
 
 def test_step_notes_need_yes_too(sid: str, run: Any, incident_home: Path) -> None:
     before = snapshot(incident_home)
-    result = run("step", "done", "secure-email", "--session", sid, "--note", CONFIRM[0])
+    result = run("step", "done", "check-device", "--session", sid, "--note", CONFIRM[0])
     assert result.exit_code == 1 and NEVER in result.stderr
     assert changed(before, snapshot(incident_home)) == []
-    run.ok("step", "done", "secure-email", "--session", sid, "--note", CONFIRM[0], "--yes")
+    run.ok("step", "done", "check-device", "--session", sid, "--note", CONFIRM[0], "--yes")
 
 
 @pytest.mark.parametrize("answer", ["n", "y"])

@@ -65,6 +65,7 @@ def _fill(run: Any, sid: str, tmp_path: Path, count: int) -> None:
     Image.new("RGB", (40, 30), (200, 30, 30)).save(shot)
     run.ok("evidence", "add", "--session", sid, "--note", "with a screenshot", "--file", str(shot))
     run.ok("answer", "can-you-log-in", "yes", "--session", sid)
+    run.ok("answer", "okx-self-freeze-check", "self-freeze", "--session", sid)
     run.ok("step", "done", "freeze-account", "--session", sid)
     for i in range(count):
         run.ok("evidence", "add", "--session", sid, "--note", f"note {i}")

@@ -104,5 +104,6 @@ for _entry in (
         "incident.core.kinds.contact",
         "Record a contact with support (checked against the official channels).",
     ),
+    Entry("police", "police", "incident.core.kinds.police", "Record a police report you filed."),
 ):
     register(_entry)

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from incident.bilingual import Text
 from incident.core.text import Frozen
-from incident.errors import EvidenceError
+from incident.errors import EvidenceError, IncidentError
 from incident.playbook.schema import Platform
 
 
@@ -27,13 +27,18 @@ class EvidenceModel(Frozen):
 
 @dataclass(frozen=True)
 class Reading:
-    """What reading a typed value needs to know about its session."""
+    """What reading a typed value needs to know about its session (and the clock)."""
 
     tz: str
+    now: datetime | None = None  # a time after it is refused; None: the system clock
 
 
 # Text as typed -> the value the model takes; raises EvidenceError naming what is wrong.
 Reader = Callable[[str, Reading], object]
+# Something reading the input filled in, said to the user: a catalog key and its values.
+Note = tuple[str, dict[str, object]]
+# What a kind fills in from the other fields (a network from its asset); says what it did.
+Complete = Callable[[dict[str, Any]], list[Note]]
 # What to offer as the answer, from the platform and the answers so far (a form's default).
 Suggest = Callable[[Platform | None, Mapping[str, str | None]], str | None]
 
@@ -62,6 +67,21 @@ class Field:
     def option(self) -> str:
         return "--" + (self.flag or self.name.replace("_", "-"))
 
+    def read_value(self, text: str, reading: Reading) -> object:
+        """``text`` (trimmed) as the model takes it; an error names this field."""
+        if self.choices and text not in self.choices:
+            raise EvidenceError.said(
+                "field.not-a-choice",
+                values={"value": text, "choices": ", ".join(self.choices)},
+                field=self.name,
+            )
+        try:
+            return self.read(text, reading)
+        except IncidentError as exc:
+            if exc.field is None:
+                exc.field = self.name
+            raise
+
 
 M = TypeVar("M", bound=EvidenceModel)
 
@@ -77,6 +97,7 @@ class Kind(Generic[M]):
     describe: Callable[[M, str, str], str]  # (evidence, lang, tz) -> one line, no number
     recorded: Text  # the timeline's line: "{label} recorded (E{n})"; more fields allowed
     recorded_values: Callable[[M, str], dict[str, object]] = lambda e, lang: {}
+    complete: Complete | None = None
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -85,26 +106,29 @@ class Kind(Generic[M]):
         """The field called ``name``, or whose option is (``type`` for ``tx_type``)."""
         return next((f for f in self.fields if name in (f.name, f.flag)), None)
 
-    def read(self, f: Field, raw: str | None, reading: Reading) -> object | None:
-        """One typed value as its field reads it; None for a blank (refused if required)."""
-        if raw is None or not raw.strip():
+    def read_one(self, f: Field, raw: str | None, reading: Reading) -> object | None:
+        """One typed value as its field reads it (trimmed); None for a blank (refused if
+        required)."""
+        text = raw.strip() if raw is not None else ""  # every field is trimmed
+        if not text:
             if f.required:
-                raise EvidenceError("{field} is empty", field=f.name)
+                raise EvidenceError.said("field.empty", field=f.name)
             return None
-        if f.choices and raw not in f.choices:
-            raise EvidenceError(
-                f"{{field}}: {raw!r} is not one of {', '.join(f.choices)}", field=f.name
-            )
-        return f.read(raw, reading)
+        return f.read_value(text, reading)
 
     def build(self, values: Mapping[str, str | None], reading: Reading) -> M:
         """The model from what a user typed: blanks left out, each value read by its field."""
+        return self.read(values, reading)[0]
+
+    def read(self, values: Mapping[str, str | None], reading: Reading) -> tuple[M, list[Note]]:
+        """``build``, and what was filled in on the user's behalf (to tell them)."""
         data: dict[str, Any] = {}
         for f in self.fields:
-            value = self.read(f, values.get(f.name), reading)
+            value = self.read_one(f, values.get(f.name), reading)
             if value is not None:
                 data[f.name] = value
-        return self.validate(data)
+        notes = self.complete(data) if self.complete else []
+        return self.validate(data), notes
 
     def amend(self, evidence: M, values: Mapping[str, str], reading: Reading) -> M:
         """``evidence`` with the fields in ``values`` typed anew, each read as ``build`` reads
@@ -113,10 +137,8 @@ class Kind(Generic[M]):
         for name, raw in values.items():
             f = self.field_named(name)
             if f is None:
-                raise EvidenceError(
-                    f"{{field}} is not a field of {self.label.en.lower()} entries", field=name
-                )
-            value = self.read(f, raw, reading)
+                raise EvidenceError.said("field.unknown", values={"kind": self.name}, field=name)
+            value = self.read_one(f, raw, reading)
             if value is None:
                 data.pop(f.name, None)
             else:
@@ -131,7 +153,14 @@ class Kind(Generic[M]):
             loc = [str(p) for p in err.get("loc", ())]
             name = loc[0] if loc else None
             msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
-            raise EvidenceError(f"{{field}}: {msg}", field=name) from None
+            if "control character" in msg:  # a one-line field: say which character
+                raise EvidenceError(f"{{field}}: {msg}", field=name) from None
+            if err.get("type") == "string_too_long":
+                limit = (err.get("ctx") or {}).get("max_length", "?")
+                raise EvidenceError.said(
+                    "field.too-long", values={"max": limit}, field=name
+                ) from None
+            raise EvidenceError.said("field.invalid", field=name) from None
 
     def timeline(self, evidence: M, number: int, lang: str) -> str:
         values = {"n": number, **self.recorded_values(evidence, lang)}

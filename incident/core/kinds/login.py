@@ -26,16 +26,14 @@ class Login(EvidenceModel):
 
 
 def _time(text: str, reading: Reading) -> object:
-    return parse_time(text, reading.tz)
+    return parse_time(text, reading.tz, reading.now)
 
 
 def read_ip(text: str, reading: Reading | None = None) -> str:
     try:
         ipaddress.ip_address(text.strip())
     except ValueError:
-        raise EvidenceError(
-            f"cannot read IP address {text!r}", "use e.g. 203.0.113.7 or 2001:db8::1"
-        ) from None
+        raise EvidenceError.said("ip.unreadable", "ip.hint", {"value": text.strip()}) from None
     return text
 
 
@@ -52,10 +50,11 @@ KIND = Kind(
             "time",
             label=Text(en="Time", zh="时间"),
             prompt=Text(en="When (e.g. {example})", zh="时间（例如 {example}）"),
-            help="When the login happened.",
+            help="When the login happened: 2026-11-25 02:27, 02:27 (today), yesterday 02:27, "
+            "3 hours ago, 昨天 02:27...",
             read=_time,
             required=True,
-            metavar="ISO-8601",
+            metavar="TIME",
         ),
         Field(
             "ip",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import Field as PydField
-from pydantic import field_validator
+from pydantic import field_serializer, field_validator
 
 from incident.bilingual import Text
-from incident.core.amounts import fmt_amount, parse_amount
-from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
+from incident.core.amounts import fmt_amount, parse_amount, plain_amount
+from incident.core.kinds.base import EvidenceModel, Field, Kind, Note, Reading
+from incident.core.networks import infer_network, normalize_network
 from incident.core.text import CleanText, Frozen, LineText, ShortText
 from incident.errors import EvidenceError
 from incident.times import parse_time
@@ -83,6 +84,11 @@ class Transaction(EvidenceModel):
             raise ValueError("amount must be a finite number")
         return value
 
+    @field_serializer("amount", when_used="json")
+    def _plain(self, value: Decimal) -> str:
+        # "0.00000001", never "1E-8": the journal, exports and JSON carry plain decimals.
+        return plain_amount(value)
+
     def happened_at(self) -> datetime:
         return self.time
 
@@ -100,16 +106,33 @@ def type_label(tx_type: str, lang: str) -> str:
 def parse_asset(text: str, reading: Reading | None = None) -> str:
     asset = text.strip().upper()
     if not asset or len(asset) > 20 or any(c.isspace() for c in asset):
-        raise EvidenceError(f"cannot read asset {text!r}", "use a symbol such as USDT or BTC")
+        raise EvidenceError.said("asset.unreadable", "asset.hint", {"value": text.strip()})
     return asset
 
 
 def _time(text: str, reading: Reading) -> object:
-    return parse_time(text, reading.tz)
+    return parse_time(text, reading.tz, reading.now)
 
 
 def _amount(text: str, reading: Reading) -> object:
     return parse_amount(text)
+
+
+def read_network(text: str, reading: Reading | None = None) -> str:
+    """A known network in its one spelling ("trc20" -> "TRON (TRC20)"); others as typed."""
+    known = normalize_network(text)
+    return known.label if known else text.strip()
+
+
+def _complete(data: dict[str, Any]) -> list[Note]:
+    """Without a network, the one the asset must be on (BTC, ETH, TRX, SOL...), said so."""
+    if data.get("network") or not data.get("asset"):
+        return []
+    network = infer_network(str(data["asset"]))
+    if network is None:
+        return []
+    data["network"] = network.label
+    return [("network.inferred", {"network": network.label, "asset": data["asset"]})]
 
 
 def _describe(e: Transaction, lang: str, tz: str) -> str:
@@ -126,10 +149,11 @@ KIND = Kind(
             "time",
             label=Text(en="Time", zh="时间"),
             prompt=Text(en="When (e.g. {example})", zh="时间（例如 {example}）"),
-            help="When it happened (the platform's record time).",
+            help="When it happened (the platform's record time): 2026-11-25 04:52, 04:52 "
+            "(today), yesterday 04:52, 2 hours ago, 下午3点...",
             read=_time,
             required=True,
-            metavar="ISO-8601",
+            metavar="TIME",
         ),
         Field(
             "tx_type",
@@ -176,7 +200,8 @@ KIND = Kind(
             "network",
             label=Text(en="Network", zh="网络"),
             prompt=Text(en="Network (optional, e.g. TRC20)", zh="网络（可选，如 TRC20）"),
-            help="Network / chain, e.g. TRC20, ERC20, BTC.",
+            help="Network / chain, e.g. TRC20, ERC20, BTC (default: the asset's own, if only one).",
+            read=read_network,
             metavar="N",
         ),
         Field(
@@ -192,6 +217,7 @@ KIND = Kind(
         en="Unauthorized {tx_type} (E{n}): {amount} {asset}",
         zh="未授权{tx_type}（E{n}）：{amount} {asset}",
     ),
+    complete=_complete,
     recorded_values=lambda e, lang: {
         "tx_type": type_label(e.tx_type, lang),
         "amount": fmt_amount(e.amount),

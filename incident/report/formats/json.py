@@ -6,9 +6,9 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from incident.core.amounts import plain_amount
 from incident.core.state import Change, EvidenceItem, SessionState
 from incident.core.timeline import timeline
-from incident.playbook.engine import Engine
 
 if TYPE_CHECKING:
     from incident.core.view import SessionView
@@ -24,7 +24,7 @@ def steps(state: SessionState) -> list[dict[str, Any]]:
     rows = []
     for step in state.playbook.steps:
         s = state.steps[step.id]
-        due = Engine.due_at(step, state.discovered_at)
+        due = state.engine.due_at(step, state.discovered_at)
         applies = engine.applies(step)
         rows.append(
             {
@@ -108,7 +108,7 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
         },
         "steps": steps(state),
         "evidence": [evidence_item(i) for i in state.evidence],
-        "totals": {asset: str(amount) for asset, amount in state.totals().items()},
+        "totals": {asset: plain_amount(amount) for asset, amount in state.totals().items()},
         "tickets": state.tickets(),
         "corrections": [change(c) for c in state.changes()],
         "follow_up_due": _iso(state.follow_up_due()),

@@ -17,7 +17,6 @@ from incident.core.kinds.transaction import KIND as TRANSACTION
 from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
 from incident.core.timeline import recorded_text, timeline
-from incident.playbook.engine import Engine
 from incident.times import fmt_local, fmt_local_offset, fmt_offset, fmt_utc
 from incident.visible import visible
 
@@ -133,7 +132,7 @@ def _checklist(state: SessionState, lang: str, now: datetime, add: Callable[[str
             extra.append(f"{t('label.reason', lang)}: {esc(s.reason)}")
         if s.note:
             extra.append(f"{t('label.note', lang)}: {esc(s.note)}")
-        due = Engine.due_at(step, state.discovered_at)
+        due = state.engine.due_at(step, state.discovered_at)
         late = s.status in ("pending", "failed") and now > due
         status = t(f"status.{s.status}", lang) + (f", {t('label.overdue', lang)}" if late else "")
         add(

@@ -11,3 +11,4 @@ class Kind(StrEnum):
     RECOVERY = "recovery"
     DISPUTE = "dispute"
     FOLLOW_UP = "follow-up"
+    POLICE = "police"

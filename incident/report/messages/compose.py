@@ -25,8 +25,9 @@ from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
 from incident.core.view import Integrity
 from incident.errors import EvidenceError
+from incident.report import explorers
 from incident.report.messages import Kind
-from incident.times import fmt_local
+from incident.times import fmt_local_offset
 
 _DATA = "messages.yaml"
 
@@ -77,7 +78,7 @@ def _transactions(state: SessionState, lang: str, part: Any) -> str:
     for _, tx in txs:
         line = part(
             "transaction",
-            time=fmt_local(tx.time, state.tz),
+            time=fmt_local_offset(tx.time, state.tz),
             type=type_label(tx.tx_type, lang),
             amount=fmt_amount(tx.amount),
             asset=tx.asset,
@@ -88,6 +89,9 @@ def _transactions(state: SessionState, lang: str, part: Any) -> str:
             line += part("to", address=tx.to_address)
         if tx.txid:
             line += part("txid", txid=tx.txid)
+            explorer = explorers.find(tx.network)
+            if explorer is not None:
+                line += part("explorer", url=explorer.tx_url(tx.txid))
         lines.append(line)
     totals = state.totals()
     if totals:
@@ -115,10 +119,69 @@ def _last_contact(state: SessionState, lang: str, part: Any) -> str:
     return str(
         part(
             "last-contact",
-            when=fmt_local(item.at, state.tz),
+            when=fmt_local_offset(item.at, state.tz),
             channel=channel_label(c.channel, lang),
         )
     )
+
+
+def _police(state: SessionState, part: Any) -> str:
+    """The police report's number, date and agency once recorded; else that one was filed."""
+    reports = state.police_reports()
+    if reports:
+        return "\n".join(
+            part(
+                "police-report",
+                number=r.number,
+                filed=fmt_local_offset(r.filed, state.tz),
+                agency=r.agency,
+            )
+            for _, r in reports
+        )
+    filed = any(s.status == "done" and "police" in sid for sid, s in state.steps.items())
+    return str(part("police")) if filed else ""
+
+
+def _attacker_ips(state: SessionState, part: Any) -> str:
+    logins = [lg for _, lg in state.logins() if lg.ip]
+    if not logins:
+        return str(part("no-ips"))
+    lines = [part("ips")]
+    for lg in logins:
+        where = ", ".join(x for x in (lg.device, lg.location) if x)
+        line = part("ip", time=fmt_local_offset(lg.time, state.tz), ip=lg.ip)
+        lines.append(line + (part("ip-where", where=where) if where else ""))
+    return "\n".join(lines)
+
+
+def _timeline(state: SessionState, part: Any) -> str:
+    """Times that matter to an investigator: first loss, discovery, support, police."""
+    events: list[tuple[datetime, str]] = []
+    txs = [tx for _, tx in state.transactions()]
+    if txs:
+        first, last = min(tx.time for tx in txs), max(tx.time for tx in txs)
+        events.append((first, part("tl-first-tx", count=len(txs))))
+        if last != first:
+            events.append((last, part("tl-last-tx")))
+    events.append((state.discovered_at, part("tl-discovered")))
+    contacts = state.contacts()
+    if contacts:
+        events.append((contacts[0][0].at, part("tl-support")))
+    for _, report in state.police_reports():
+        events.append((report.filed, part("tl-police", agency=report.agency)))
+    events.sort(key=lambda e: e[0])
+    lines = [part("timeline")]
+    lines += [
+        part("tl-line", time=fmt_local_offset(at, state.tz), what=what) for at, what in events
+    ]
+    return "\n".join(lines)
+
+
+def _coinbase_facts(state: SessionState, kind: str, part: Any) -> str:
+    """Coinbase asks for four facts; the unknown ones are left for the user to fill in."""
+    if state.platform_id != "coinbase" or kind == Kind.POLICE:
+        return ""
+    return str(part("coinbase-facts"))
 
 
 def compose(
@@ -128,8 +191,9 @@ def compose(
     now: datetime,
     *,
     integrity: Integrity | None = None,
+    reply_to: str | None = None,
 ) -> Message:
-    """The message of ``kind`` for this session, in ``lang``.
+    """The message of ``kind`` for this session, in ``lang``; ``reply_to``: a safe address.
 
     With the journal's ``integrity`` it ends with the record reference (the head, short), so
     the user and support each keep a copy of it outside this machine.
@@ -141,13 +205,12 @@ def compose(
         return tpl.parts[name].get(lang).format(**values)
 
     tickets = state.tickets()
-    police = any(s.status == "done" and "police" in sid for sid, s in state.steps.items())
     values = {
         "platform": state.platform,
         "account": state.account,
         "discovered": part(
             "discovered",
-            local=fmt_local(state.discovered_at, state.tz),
+            local=fmt_local_offset(state.discovered_at, state.tz),
             tz=state.tz,
             utc=state.discovered_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"),
         ),
@@ -158,9 +221,13 @@ def compose(
         else (part("no-tickets") if kind == Kind.FOLLOW_UP else ""),
         "ticket_suffix": part("ticket-suffix", ticket=tickets[-1]) if tickets else "",
         "done": _done(state, lang, part),
-        "police": part("police") if police else "",
+        "police": _police(state, part),
         "last_contact": _last_contact(state, lang, part),
         "never": part("never"),
+        "reply_to": part("reply-to", address=reply_to.strip()) if reply_to else "",
+        "coinbase": _coinbase_facts(state, kind, part),
+        "timeline": _timeline(state, part),
+        "ips": _attacker_ips(state, part),
     }
     subject = template.subject.get(lang).format(**values)
     body = template.body.get(lang).format(**values)

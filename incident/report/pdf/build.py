@@ -27,6 +27,7 @@ class Embedded:
     description: str
     media_type: str
     data: bytes
+    size: int | None = None  # set when ``data`` is deflated already: the file's own size
 
 
 @dataclass(frozen=True)
@@ -91,14 +92,15 @@ def _pdf_name(value: str) -> str:
 def _embedded_files(files: Sequence[Embedded]) -> Any:
     names: list[Any] = []
     for f in sorted(files, key=lambda e: e.key):
+        entries = {
+            "Type": pdfdoc.PDFName("EmbeddedFile"),
+            "Subtype": _pdf_name(f.media_type),
+            "Params": pdfdoc.PDFDictionary({"Size": len(f.data) if f.size is None else f.size}),
+        }
+        if f.size is not None:  # deflated by its maker (a long listing; see listing.py)
+            entries["Filter"] = pdfdoc.PDFName("FlateDecode")
         stream = pdfdoc.PDFStream(
-            pdfdoc.PDFDictionary(
-                {
-                    "Type": pdfdoc.PDFName("EmbeddedFile"),
-                    "Subtype": _pdf_name(f.media_type),
-                    "Params": pdfdoc.PDFDictionary({"Size": len(f.data)}),
-                }
-            ),
+            pdfdoc.PDFDictionary(entries),
             f.data,
             # Screenshots are compressed already; text-like files are worth deflating.
             filters=None if f.media_type.startswith("image/") else [pdfdoc.PDFZCompress],

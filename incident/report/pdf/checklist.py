@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from incident.core.state import StepState
-from incident.playbook.engine import Engine
 from incident.playbook.schema import Step
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
@@ -23,7 +22,7 @@ def _status(ctx: Context, step: Step, s: StepState) -> tuple[str, bool]:
 
 
 def _timing(ctx: Context, step: Step, s: StepState, applies: bool) -> str:
-    due = Engine.due_at(step, ctx.state.discovered_at)
+    due = ctx.state.engine.due_at(step, ctx.state.discovered_at)
     if not applies:
         return "—"
     if s.status == "done" and s.at is not None:
@@ -74,7 +73,7 @@ def section(ctx: Context) -> list[Any]:
         s = state.steps[step.id]
         status, applies = _status(ctx, step, s)
         cs = "cell" if applies else "cell_na"
-        due = Engine.due_at(step, state.discovered_at)
+        due = state.engine.due_at(step, state.discovered_at)
         title = ctx.markup(
             step.title.get(ctx.lang),
             BR,

@@ -7,7 +7,9 @@ from typing import Any
 from incident.core import guards
 from incident.core.kinds.contact import Contact, channel_label
 from incident.report.pdf import styles as S
+from incident.report.pdf import summaries
 from incident.report.pdf.context import Context
+from incident.report.pdf.listing import too_long
 from incident.report.pdf.markup import BR, Markup
 
 
@@ -16,6 +18,8 @@ def _logins(ctx: Context) -> list[Any]:
     logins = ctx.state.logins()
     if not logins:
         return [*out, ctx.p(ctx.t("report.login.none"))]
+    if too_long(ctx, len(logins)):
+        return [*out, *summaries.logins(ctx, logins)]
     rows: list[list[Any]] = [
         ctx.head(
             "#",
@@ -56,6 +60,8 @@ def _contacts(ctx: Context) -> list[Any]:
     contacts = ctx.state.contacts()
     if not contacts:
         return [*out, ctx.p(ctx.t("report.contact.none"))]
+    if too_long(ctx, len(contacts)):
+        return [*out, *summaries.contacts(ctx, contacts)]
     rows: list[list[Any]] = [
         ctx.head(
             "#",

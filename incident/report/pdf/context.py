@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 CELL_CHARS = 700
 CELL_LINES = 14
 NAME_CHARS = 80
+# A listing (transactions, evidence, timeline, logins, contacts) of more rows than this is
+# summarised on the page and attached in full as a CSV file (see listing.py; README "Large
+# sessions"). Read when a report starts, so tests can lower it.
+ROW_LIMIT = 2_000
 
 
 def mask_account(account: str) -> str:
@@ -47,6 +51,16 @@ class Overflow:
     text: str
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A whole listing as a CSV file, attached to the PDF."""
+
+    name: str  # e.g. "transactions.csv"
+    description: str
+    deflated: bytes  # zlib: the whole file is held only while it is written
+    size: int
+
+
 @dataclass
 class Context:
     view: SessionView
@@ -57,6 +71,8 @@ class Context:
     originals: bool = False  # attach the screenshots' files too (--attach-originals)
     shots: dict[str, Shot] = field(default_factory=dict)  # by SHA-256: those the page shows
     overflow: list[Overflow] = field(default_factory=list)
+    lists: list[Listed] = field(default_factory=list)
+    row_limit: int = field(default_factory=lambda: ROW_LIMIT)
     _hide: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
@@ -110,10 +126,10 @@ class Context:
         return Markup(f"<font{attrs}>{self.markup(*parts)}</font>")
 
     def p(self, *parts: object, style: str = "body") -> Any:
-        from reportlab.platypus import Paragraph
+        from incident.report.pdf.cells import Cell
 
         text = self.markup(*parts)
-        return Paragraph(text, for_text(getattr(self.styles, style), text))
+        return Cell(text, for_text(getattr(self.styles, style), text))
 
     def heading(self, text: str, key: str, level: int = 0, room_after: float | None = None) -> Any:
         """A section (level 0) or sub-section heading that is also a PDF bookmark; it moves

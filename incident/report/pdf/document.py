@@ -85,4 +85,10 @@ def render(
     for name in SECTIONS:
         module = importlib.import_module(f"incident.report.pdf.{name}")
         story += module.section(ctx)
+    # Listings too long for pages (listing.py), after the evidence files in the name tree.
+    for n, listed in enumerate(ctx.lists, 1):
+        key = f"L{n:02d}-{listed.name}"
+        embedded.append(
+            Embedded(key, listed.name, listed.description, "text/csv", listed.deflated, listed.size)
+        )
     return build(story, _meta(ctx), font.name, embedded, invariant)

@@ -13,7 +13,9 @@ from incident.core.kinds.note import Note
 from incident.core.kinds.transaction import Transaction, type_label
 from incident.core.state import EvidenceItem
 from incident.report.pdf import styles as S
+from incident.report.pdf import summaries
 from incident.report.pdf.context import Context
+from incident.report.pdf.listing import too_long
 from incident.report.pdf.markup import BR
 from incident.report.pdf.picture import Picture
 
@@ -59,7 +61,9 @@ def _summary(ctx: Context, item: EvidenceItem) -> object:
     return ctx.long_text(kinds.get(item.kind).words(e, ctx.lang, ctx.tz), ref, where)
 
 
-def _items(ctx: Context) -> Any:
+def _items(ctx: Context) -> list[Any]:
+    if too_long(ctx, len(ctx.state.evidence)):
+        return summaries.evidence(ctx)
     rows: list[list[Any]] = [
         ctx.head(
             "#",
@@ -89,7 +93,7 @@ def _items(ctx: Context) -> Any:
                 ctx.cell(str(len(item.attachments)) if item.attachments else "—"),
             ]
         )
-    return S.table(rows, S.columns(0.07, 0.18, 0.12, 0.55, 0.08))
+    return [S.table(rows, S.columns(0.07, 0.18, 0.12, 0.55, 0.08))]
 
 
 def _shown(ctx: Context) -> list[tuple[EvidenceItem, Attachment]]:
@@ -123,6 +127,8 @@ def _attachments(ctx: Context) -> list[Any]:
     pairs = ctx.state.attachments()
     if not pairs:
         return [ctx.p(ctx.t("report.ev.no-files"))]
+    if too_long(ctx, len(pairs)):  # each file is in evidence.csv, with its entry
+        return [ctx.p(ctx.t("report.list.files", count=len(pairs)), style="small")]
     rows: list[list[Any]] = [
         ctx.head(
             "#", ctx.t("report.col.file"), ctx.t("report.col.size"), ctx.t("report.col.sha256")
@@ -194,7 +200,7 @@ def section(ctx: Context) -> list[Any]:
     return [
         PageBreak(),
         ctx.heading(ctx.t("report.sec.evidence"), "evidence"),
-        _items(ctx),
+        *_items(ctx),
         ctx.subheading(ctx.t("report.sec.files"), "files"),
         *_attachments(ctx),
         *_screenshots(ctx),

@@ -13,6 +13,7 @@ from typing import Any
 from incident.core.amounts import fmt_amount
 from incident.core.kinds.login import Login
 from incident.core.kinds.transaction import Transaction, type_label
+from incident.core.networks import short_name
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
 from incident.report.pdf.markup import Markup
@@ -72,7 +73,7 @@ def _destinations(ctx: Context, losses: list[tuple[int, Transaction]]) -> list[A
         rows.append(
             [
                 ctx.cell(address_markup(ctx, txs[0]), style="cell_small"),
-                ctx.cell(network or "—", style="cell_small"),
+                ctx.cell(short_name(network) or "—", style="cell_small"),
                 ctx.cell(str(len(txs)), style="cell_small"),
                 ctx.cell(total, style="cell_small"),
             ]

@@ -33,6 +33,7 @@ HEAD_BG = HexColor("#e8edf3")
 ZEBRA = HexColor("#f6f8fa")
 NA_INK = HexColor("#8a929c")
 LINK = "#1a4fb5"
+PADDING_X = 3  # left and right padding of a table cell
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,17 @@ def make_styles(font: str) -> Styles:
 
 
 _TAGS = re.compile(r"<[^>]*>")
-_LONG_WORD = re.compile(r"[^\s<>]{40,}")
+# Far longer than a TxID (64) or an address (34-42), which wrap as words and stay whole.
+_LONG_WORD = re.compile(r"[^\s<>]{200,}")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def for_text(style: ParagraphStyle, markup: str) -> ParagraphStyle:
     """``style`` for this paragraph: word wrapping for plain Latin text (English is not cut
     mid-word), CJK wrapping when it holds Chinese (a line may break between any two
-    characters, so mixed lines flow) or a very long word such as a TxID (reportlab splits
-    those in linear time this way; its word splitter is quadratic in the word's length)."""
+    characters, so mixed lines flow) or a word of hundreds of characters (reportlab splits
+    those in linear time this way; its word splitter is quadratic in the word's length, and
+    this way is about 15 times slower than word wrapping for ordinary cells)."""
     text = _TAGS.sub("", markup)
     if _CJK.search(text) or _LONG_WORD.search(text):
         return style
@@ -125,10 +128,13 @@ def table(
     a page (a 4,000-character field) splits too."""
     from reportlab.platypus import LongTable, TableStyle
 
+    from incident.report.pdf.cells import plain_cells
+
+    cells, looks = plain_cells([list(r) for r in rows], widths, 2 * PADDING_X)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
         ("TOPPADDING", (0, 0), (-1, -1), 2.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
     ]
@@ -143,13 +149,13 @@ def table(
         first = 1 if header else 0
         commands += [("ROWBACKGROUNDS", (0, first), (-1, -1), [None, ZEBRA])]
     t = LongTable(
-        [list(r) for r in rows],
+        cells,
         colWidths=list(widths),
         repeatRows=1 if header else 0,
         hAlign="LEFT",
         splitInRow=1 if split_in_row else 0,
     )
-    t.setStyle(TableStyle(commands + list(extra)))
+    t.setStyle(TableStyle(looks + commands + list(extra)))
     return t
 
 

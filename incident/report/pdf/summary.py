@@ -10,12 +10,16 @@ from dataclasses import asdict
 from typing import Any
 
 from incident.core.amounts import fmt_amount as amount
+from incident.core.networks import short_name
 from incident.report.pdf import glance
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
+from incident.report.pdf.listing import too_long
 from incident.report.pdf.markup import BR, font
 from incident.report.pdf.transactions import totals, txid_markup
 from incident.times import fmt_duration
+
+TICKETS = 40  # ticket numbers named on page one; the contact log has them all
 
 
 def _facts(ctx: Context) -> Any:
@@ -74,7 +78,11 @@ def _asks(ctx: Context) -> Any:
 def _tickets(ctx: Context) -> Any:
     tickets = ctx.state.tickets()
     parts: list[object] = [font(ctx.label(ctx.t("report.sum.tickets")), color=S.ACCENT_HEX)]
-    parts.append(", ".join(tickets) if tickets else ctx.t("report.sum.tickets-none"))
+    parts.append(", ".join(tickets[:TICKETS]) if tickets else ctx.t("report.sum.tickets-none"))
+    if len(tickets) > TICKETS:  # every one is in the contact log (or its attached list)
+        section = ctx.t("report.sec.contacts")
+        more = ctx.t("report.list.more-tickets", count=len(tickets) - TICKETS, section=section)
+        parts.append(ctx.grey(" ", more))
     due = ctx.state.follow_up_due()
     if due:
         parts += [BR, font(ctx.label(ctx.t("label.follow-up")), color=S.ACCENT_HEX), ctx.local(due)]
@@ -98,6 +106,34 @@ def _unofficial(ctx: Context) -> list[Any]:
     return [box]
 
 
+def _deadlines(ctx: Context) -> list[Any]:
+    """Platform deadlines (a police report, a claim) as dates in the session's zone (issue 14)."""
+    from incident.core.status import deadline_line
+
+    dues = ctx.state.deadlines()
+    if not dues:
+        return []
+    rows = [[ctx.cell(ctx.t("deadline.box"), style="cell_head")]]
+    for d in dues:
+        line = deadline_line(d, ctx.lang, ctx.tz, ctx.now)
+        source = f"{ctx.t('deadline.source')}: {d.deadline.source} ({d.deadline.checked})"
+        style = "alert" if d.late(ctx.now) else "cell"
+        rows.append([ctx.cell(line, style=style)])
+        rows.append([ctx.cell(ctx.grey(source, size=6.6), style="cell_small")])
+    box = S.table(
+        rows,
+        [S.FRAME_WIDTH],
+        header=False,
+        zebra=False,
+        rules=False,
+        extra=[
+            ("BOX", (0, 0), (-1, -1), 0.8, S.DANGER),
+            ("BACKGROUND", (0, 0), (-1, 0), S.DANGER_BG),
+        ],
+    )
+    return [box]
+
+
 def _txids(ctx: Context) -> list[Any]:
     """Every TxID that fits on page one, one line each; the rest are in the transactions table."""
     from incident.report.pdf.fitted import Fitted
@@ -105,6 +141,9 @@ def _txids(ctx: Context) -> list[Any]:
     txs = [(item, tx) for item, tx in ctx.state.transactions() if tx.txid]
     if not txs:
         return []
+    if too_long(ctx, len(txs)):
+        note = ctx.t("report.list.txids", count=len(txs), section=ctx.t("report.sec.transactions"))
+        return [ctx.subheading(ctx.t("report.sum.txids"), "summary-txids"), ctx.p(note)]
     rows: list[list[Any]] = [
         ctx.head(
             "#",
@@ -120,7 +159,7 @@ def _txids(ctx: Context) -> list[Any]:
                 ctx.cell(f"E{item.number}", style="cell_small"),
                 ctx.cell(ctx.local(tx.time), style="cell_small"),
                 ctx.cell(f"{amount(tx.amount)} {tx.asset}", style="cell_small"),
-                ctx.cell(tx.network or "—", style="cell_small"),
+                ctx.cell(short_name(tx.network) or "—", style="cell_small"),
                 ctx.cell(txid_markup(ctx, tx, compact=True), style="cell_small"),
             ]
         )
@@ -147,6 +186,7 @@ def section(ctx: Context) -> list[Any]:
         _asks(ctx),
         Spacer(1, 4),
         *_unofficial(ctx),
+        *_deadlines(ctx),
     ]
     if state.totals():
         out += [ctx.subheading(ctx.t("report.sum.totals"), "summary-totals"), totals(ctx)]

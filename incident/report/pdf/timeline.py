@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from incident.core.timeline import recorded_text, timeline
+from incident.report.pdf import summaries
 from incident.report.pdf.context import Context
+from incident.report.pdf.listing import too_long
 from incident.report.pdf.markup import BR
 from incident.report.pdf.styles import columns, table
 from incident.times import fmt_local_offset
@@ -15,6 +17,13 @@ def section(ctx: Context) -> list[Any]:
     from reportlab.platypus import PageBreak
 
     entries = timeline(ctx.state, ctx.lang)
+    if too_long(ctx, len(entries)):
+        return [
+            PageBreak(),
+            ctx.heading(ctx.t("report.sec.timeline"), "timeline"),
+            ctx.p(ctx.t("report.timeline.intro", zone=ctx.tz), style="small"),
+            *summaries.timeline(ctx, entries),
+        ]
     rows: list[list[Any]] = [
         ctx.head(
             ctx.t("report.col.local"),

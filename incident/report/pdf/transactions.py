@@ -8,7 +8,9 @@ from incident.core import txchecks
 from incident.core.amounts import fmt_amount as amount
 from incident.core.kinds.transaction import Transaction, type_label
 from incident.report import explorers
+from incident.report.pdf import summaries
 from incident.report.pdf.context import Context
+from incident.report.pdf.listing import too_long
 from incident.report.pdf.markup import BR, Markup, font, link
 from incident.report.pdf.styles import DANGER_HEX, LINK, RULE, columns, table
 
@@ -100,6 +102,8 @@ def section(ctx: Context) -> list[Any]:
     if not txs:
         return [*out, ctx.p(ctx.t("report.tx.none"))]
     out.append(ctx.p(ctx.t("report.tx.intro"), style="small"))
+    if too_long(ctx, len(txs)):
+        return out + summaries.transactions(ctx, txs)
     rows: list[list[Any]] = [
         ctx.head(
             "#",
