@@ -621,6 +621,19 @@ CATALOG.update(
             "{label} (end with Ctrl-D on a line of its own):",
             "{label}（输入完毕后，在单独一行按 Ctrl-D 结束）：",
         ),
+        "file.link": (
+            "{path} is a link to {target}; links are not followed",
+            "{path} 是指向 {target} 的链接；不会跟随链接读取",
+        ),
+        "file.link-hint": (
+            "attach the file itself, by its own name",
+            "请用文件本身的名字附上文件",
+        ),
+        "file.special": (
+            "{path} is a system file whose size is not its content (like /proc/...)",
+            "{path} 是系统文件，其大小与内容不符（如 /proc/...）",
+        ),
+        "file.special-hint": ("attach an ordinary file", "请附上普通文件"),
     }
 )
 

@@ -125,28 +125,28 @@ def read_capped(path: Path, shown: str) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise EvidenceError(f"{shown}: no such file") from None
+        raise EvidenceError.said("file.missing", values={"path": shown}) from None
     except OSError:
         if path.is_symlink():
             target = clean_text(str(path.resolve()))
-            raise EvidenceError(
-                f"{shown}: is a link to {target}; links are not followed",
-                "attach the file itself, by its own name",
+            raise EvidenceError.said(
+                "file.link", "file.link-hint", values={"path": shown, "target": target}
             ) from None
         raise
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or a device: may never end
         os.close(fd)
-        raise EvidenceError(f"{shown}: not a regular file", "attach the file itself")
+        raise EvidenceError.said(
+            "file.not-regular", "file.not-regular-hint", values={"path": shown}
+        )
     with os.fdopen(fd, "rb") as fh:
         data = fh.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise EvidenceError(f"{shown}: larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
-    if data and info.st_size == 0:
-        raise EvidenceError(
-            f"{shown}: a system file whose size is not its content (like /proc/...)",
-            "attach an ordinary file",
+        raise EvidenceError.said(
+            "file.too-large", values={"path": shown, "mb": MAX_FILE_BYTES // 1024 // 1024}
         )
+    if data and info.st_size == 0:
+        raise EvidenceError.said("file.special", "file.special-hint", values={"path": shown})
     return data
 
 

@@ -26,7 +26,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return read_capped(path, clean_text(path.name))
     except EvidenceError as exc:  # a link, a special file, too large, missing
-        detail = exc.message.split(": ", 1)[-1]
+        detail = "no such file" if getattr(exc, "key", None) == "file.missing" else exc.message
         raise ImportFileError(
             f"cannot read {clean_text(path.name)}: {detail}", exc.hint or "check the file's path"
         ) from None
