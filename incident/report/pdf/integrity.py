@@ -6,7 +6,6 @@ from typing import Any
 
 from incident.report.pdf import styles as S
 from incident.report.pdf.context import Context
-from incident.report.pdf.markup import BR
 
 
 def section(ctx: Context) -> list[Any]:
@@ -24,7 +23,7 @@ def section(ctx: Context) -> list[Any]:
         [ctx.cell(ctx.t("report.integ.files"), style="cell_head"), ctx.cell(str(len(files)))],
         [
             ctx.cell(ctx.t("report.integ.playbook"), style="cell_head"),
-            ctx.cell(f"{state.playbook.id} {state.playbook.version}", BR, state.playbook_source),
+            ctx.cell(f"{state.playbook.id} {state.playbook.version} ({state.playbook_source})"),
         ],
     ]
     out: list[Any] = [
