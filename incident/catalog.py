@@ -603,6 +603,40 @@ CATALOG.update(
     }
 )
 
+# Issue 18 (hostile text, links, playbooks and files): what start says about the playbook,
+# and the prompt of `--note -`.
+CATALOG.update(
+    {
+        "start.playbook": (
+            "Playbook: {id} {version} ({source})",
+            "处置手册：{id} {version}（{source}）",
+        ),
+        "start.not-bundled": (
+            "This playbook is not one shipped with incident: its list of official domains "
+            "decides which support contacts are trusted. Make sure it came from you.",
+            "这份处置手册不是 incident 自带的：哪些客服联系方式算官方，由它列出的官方域名决定。"
+            "请确认它出自你本人之手。",
+        ),
+        "note.stdin": (
+            "{label} (end with Ctrl-D on a line of its own):",
+            "{label}（输入完毕后，在单独一行按 Ctrl-D 结束）：",
+        ),
+        "file.link": (
+            "{path} is a link to {target}; links are not followed",
+            "{path} 是指向 {target} 的链接；不会跟随链接读取",
+        ),
+        "file.link-hint": (
+            "attach the file itself, by its own name",
+            "请用文件本身的名字附上文件",
+        ),
+        "file.special": (
+            "{path} is a system file whose size is not its content (like /proc/...)",
+            "{path} 是系统文件，其大小与内容不符（如 /proc/...）",
+        ),
+        "file.special-hint": ("attach an ordinary file", "请附上普通文件"),
+    }
+)
+
 # Issue 16: the case file (incident bundle), its timestamp, the record reference, reminders.
 CATALOG.update(
     {

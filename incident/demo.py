@@ -198,7 +198,7 @@ def replay(store: Store, scenario: Scenario, shots_dir: Path) -> tuple[SessionVi
     return store.open(sid, decode_all=True), at(scenario.report_at)
 
 
-def run(output: Path, lang: str = "en") -> Path:
+def run(output: Path, lang: str = "en", *, overwrite: bool = False) -> Path:
     """Replay the scenario in a throw-away data folder and write the PDF report."""
     from incident.report import pdf
 
@@ -211,5 +211,5 @@ def run(output: Path, lang: str = "en") -> Path:
         data = pdf.render(view, lang=lang, now=report_at, invariant=True)
     from incident.paths import write_output
 
-    write_output(output, data)
+    write_output(output, data, overwrite=overwrite)
     return output

@@ -162,6 +162,10 @@ class KeyUnavailable(IncidentError):
     """The data key cannot be reached or is wrong."""
 
 
+class WrongKey(KeyUnavailable):
+    """The session was written with another data key: not a sign of tampering."""
+
+
 class IntegrityError(IncidentError):
     """The journal was changed after it was written."""
 

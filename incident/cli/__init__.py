@@ -15,6 +15,7 @@ import click
 
 from incident import __version__
 from incident.cli.lazy import Lazy, LazyGroup
+from incident.visible import echo, escaping
 
 # Every command: where it lives, and the one line `incident --help` shows for it.
 COMMANDS: dict[str, Lazy] = {
@@ -93,6 +94,12 @@ COMMANDS: dict[str, Lazy] = {
 class Group(LazyGroup):
     """Turns domain errors into one-line messages and exit codes; never a traceback."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _no_core_dumps()
+        # Everything printed, Click's own usage errors included, passes the escaping filter.
+        with escaping():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         from incident.errors import IncidentError
 
@@ -109,18 +116,33 @@ class Group(LazyGroup):
         except KeyboardInterrupt:
             from incident.catalog import t
 
-            click.echo("\n" + t("cli.interrupted", _lang(ctx)), err=True)
+            echo("\n" + t("cli.interrupted", _lang(ctx)), err=True)
             sys.exit(130)
-        except Exception as exc:  # a bug: still one line for the user
+        except (SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:  # a bug (or a library's panic): still one line
+            # BaseException, not Exception: a Rust extension's PanicException derives from it.
             if os.environ.get("INCIDENT_DEBUG"):
                 raise
             from incident.catalog import t
 
+            # The first line only: a panic's message carries a whole backtrace.
+            text = str(exc).split("\n", 1)[0][:300]
             _fail(
-                t("cli.unexpected", _lang(ctx), error=f"{exc.__class__.__name__}: {exc}"),
+                t("cli.unexpected", _lang(ctx), error=f"{exc.__class__.__name__}: {text}"),
                 1,
                 _lang(ctx),
             )
+
+
+def _no_core_dumps() -> None:
+    """A core dump would hold decrypted notes and the data key: allow none (size limit 0)."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _lang(ctx: click.Context) -> str:
@@ -141,11 +163,12 @@ def _quiet_pipe() -> None:
 def _fail(message: str, code: int, lang: str = "en") -> None:
     from incident.catalog import t
 
-    lines = message.splitlines() or [message]
+    # Only a real new line starts a line: \r, NEL or U+2028 in quoted input stay escaped.
+    lines = message.rstrip("\n").split("\n")
     sep = "：" if lang == "zh" else ": "
-    click.echo(f"{t('error.label', lang)}{sep}{lines[0]}", err=True)
+    echo(f"{t('error.label', lang)}{sep}{lines[0]}", err=True)
     for line in lines[1:]:
-        click.echo(f"  {line}", err=True)
+        echo(f"  {line}", err=True)
     sys.exit(code)
 
 

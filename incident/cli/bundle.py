@@ -10,6 +10,7 @@ import click
 
 from incident.catalog import LANGS
 from incident.cli.options import json_option, now, print_json, session_option, store, warn
+from incident.visible import echo
 
 if TYPE_CHECKING:
     from incident.report.timestamp import Token
@@ -104,7 +105,7 @@ def bundle(
         stamp=stamp,
     )
     size = made.case.path.stat().st_size
-    click.echo(
+    echo(
         f"Wrote {target}: {len(made.case.files)} files ({size / 1e6:.1f} MB), "
         f"every one listed in SHA256SUMS"
     )
@@ -125,13 +126,13 @@ def bundle(
             head_hash=made.head_hash,
         )
         when = token.time.strftime("%Y-%m-%d %H:%M:%S UTC")
-        click.echo(f"Timestamp: {when}, per {token.authority} (recorded in the journal).")
-        click.echo(
+        echo(f"Timestamp: {when}, per {token.authority} (recorded in the journal).")
+        echo(
             f"Check its signature with: incident bundle verify {target} "
             "--tsa-cert <the authority's CA>.pem"
         )
         return
-    click.echo(f"Check it with: incident bundle verify {target}")
+    echo(f"Check it with: incident bundle verify {target}")
 
 
 @bundle.command("verify")
@@ -169,17 +170,17 @@ def verify(archive: Path, tsa_cert: Path | None, as_json: bool) -> None:
             }
         )
         return
-    click.echo(f"OK: {checked.files} files match SHA256SUMS in {archive}.")
+    echo(f"OK: {checked.files} files match SHA256SUMS in {archive}.")
     if checked.reference:
-        click.echo(
+        echo(
             f"Made from the record with reference {checked.reference} "
             "(`incident verify --expect` checks a session against it)."
         )
     if checked.proof is None:
-        click.echo(
+        echo(
             "No trusted timestamp: this shows the files are unchanged since SHA256SUMS was "
             "made, not when that was."
         )
         return
     sentence = checked.proof.sentence("en")
-    click.echo(sentence[0].upper() + sentence[1:] + ".")
+    echo(sentence[0].upper() + sentence[1:] + ".")

@@ -15,6 +15,7 @@ from incident.cli.options import (
     store,
     yes_option,
 )
+from incident.visible import echo
 
 _reason_option = click.option("--reason", help="Why (shown in the report's Corrections).")
 
@@ -60,8 +61,8 @@ def correct(name: str) -> click.Command:
             print_json({"session_id": sid, "number": result.number, "warnings": result.warnings})
             return
         for warning in result.warnings:
-            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
-        click.echo(f"Corrected E{result.number} in session {sid}; the original is kept.")
+            echo(f"!!! {warning}", fg="red", bold=True, err=True)
+        echo(f"Corrected E{result.number} in session {sid}; the original is kept.")
 
     decorators: list[Any] = [session_option, click.argument("ref", metavar="ENTRY")]
     for option, dest, help_ in _field_options():
@@ -97,7 +98,7 @@ def retract(session_id: str | None, ref: str, reason: str, as_json: bool) -> Non
     if as_json:
         print_json({"session_id": sid, "number": event.number, "state": "retracted"})
         return
-    click.echo(f"Retracted E{event.number} in session {sid}; the original is kept.")
+    echo(f"Retracted E{event.number} in session {sid}; the original is kept.")
 
 
 @click.command("edit")
@@ -148,7 +149,7 @@ def edit(
 
             zone = st.open(sid).state.tz
             value = fmt_local_offset(datetime.fromisoformat(value), zone)
-        click.echo(f"{e.field.replace('_', '-')}: {value}")
+        echo(f"{e.field.replace('_', '-')}: {value}")
 
 
 @click.command("reset")
@@ -166,4 +167,4 @@ def reset(session_id: str | None, step_id: str, reason: str | None, as_json: boo
     if as_json:
         print_json({"session_id": sid, "step_id": step_id, "status": "pending"})
         return
-    click.echo(f"{step_id}: to do")
+    echo(f"{step_id}: to do")

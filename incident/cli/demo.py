@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from incident.catalog import LANGS
+from incident.visible import echo
 
 
 @click.command()
@@ -25,10 +26,16 @@ from incident.catalog import LANGS
     show_default=True,
     help="Language of the report.",
 )
-def demo(output: Path, lang: str) -> None:
+@click.option(
+    "--force",
+    "overwrite",
+    is_flag=True,
+    help="Replace the output file if it already exists.",
+)
+def demo(output: Path, lang: str, overwrite: bool) -> None:
     """Replay a realistic OKX-style takeover in a temporary folder and write its PDF report."""
     from incident import demo as demo_mod
     from incident.catalog import t
 
-    path = demo_mod.run(output, lang)
-    click.echo(t("cli.demo-wrote", lang, path=path))
+    path = demo_mod.run(output, lang, overwrite=overwrite)
+    echo(t("cli.demo-wrote", lang, path=path))

@@ -14,6 +14,7 @@ import click
 
 from incident.cli.lazy import Lazy, LazyGroup
 from incident.cli.options import (
+    STDIN_HELP,
     confirming,
     files_option,
     json_option,
@@ -26,9 +27,11 @@ from incident.cli.options import (
     session_option,
     session_words,
     store,
+    text_or_stdin,
     warn,
     yes_option,
 )
+from incident.visible import echo
 
 
 def _kind_commands() -> dict[str, Lazy]:
@@ -84,6 +87,9 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
         from incident.core import actions
 
         name_options(options)
+        for f in kind.fields:
+            if f.long:
+                values[f.name] = text_or_stdin(values.get(f.name), f.label.en)
         draft = actions.Draft(kind_name, values)
         _record(session_id, draft, confirmed, as_json, files, step_id, kind.label)
 
@@ -92,7 +98,12 @@ def kind_command(kind_name: str, command: str, summary: str) -> click.Command:
         choice = click.Choice(list(f.choices)) if f.choices else None
         decorators.append(
             click.option(
-                f.option, f.name, required=f.required, type=choice, metavar=f.metavar, help=f.help
+                f.option,
+                f.name,
+                required=f.required,
+                type=choice,
+                metavar=f.metavar,
+                help=f.help + (STDIN_HELP if f.long else ""),
             )
         )
     decorators += [
@@ -157,12 +168,12 @@ def _record(
         return
     for warning in result.warnings:
         if warning not in shown:
-            click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+            echo(f"!!! {warning}", fg="red", bold=True, err=True)
     for note in result.notes:
-        click.echo(note, err=True)
+        echo(note, err=True)
     label = what.get(lang()) if what is not None else say("label.evidence")
     label = label.lower() if lang() == "en" else label
-    click.echo(say("cli.recorded", what=label, n=result.number, **session_words()))
+    echo(say("cli.recorded", what=label, n=result.number, **session_words()))
 
 
 def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None:
@@ -179,7 +190,7 @@ def _ask_about_warnings(st: Any, sid: str, draft: Any, shown: list[str]) -> None
     if not warnings:
         return
     for warning in warnings:
-        click.secho(f"!!! {warning}", fg="red", bold=True, err=True)
+        echo(f"!!! {warning}", fg="red", bold=True, err=True)
     shown.extend(warnings)
     if not click.confirm(say("check.record-anyway"), default=True, err=True):
         raise Declined(say("cli.declined"), say("cli.declined-hint"))
@@ -208,11 +219,11 @@ def list_(session_id: str | None, as_json: bool, lang: str | None) -> None:
         print_json({"session_id": state.id, "evidence": items})
         return
     if not state.evidence:
-        click.echo(say("cli.no-evidence"))
+        echo(say("cli.no-evidence"))
     for item in state.evidence:
         line = item.line(speaking(), state.tz)
         if item.state != "active":  # shown as it reads now; a retracted one is marked so
             line = f"[{t('fix.state.' + item.state, speaking())}] {line}"
         after = gap is not None and item.entry >= gap
         mark = f" [{t('integrity.after-gap', speaking())}]" if after else ""
-        click.echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}{mark}")
+        echo(f"{fmt_local(item.at, state.tz)}  {line[:120]}{mark}")

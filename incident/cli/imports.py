@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from incident.cli.options import json_option, now, print_json, session_option, store
+from incident.visible import echo
 
 if TYPE_CHECKING:
     from incident.core.imports import ImportPlan
@@ -103,7 +104,7 @@ def import_(
         return
     _show(preview, lang, tz_name, table=True)
     if dry_run:
-        click.echo(_t("import.dry-run", lang))
+        echo(_t("import.dry-run", lang))
         return
     if not preview.plan.new:
         return
@@ -123,17 +124,17 @@ def _show(imported: Imported, lang: str, tz: str, *, table: bool) -> None:
     """What the file holds and what would be recorded: a table (unless --yes), then notes."""
     plan = imported.plan
     read = imported.read
-    click.echo(
+    echo(
         _t("import.read", lang, title=read.title, rows=len(read.rows), chosen=len(imported.chosen))
     )
-    click.echo(read.zone_note(lang))
+    echo(read.zone_note(lang))
     if not imported.chosen:
-        click.echo(_t("import.none-chosen", lang))
+        echo(_t("import.none-chosen", lang))
     if table and plan.new:
         _table(plan, lang, tz)
     _skipped(plan, lang)
     if imported.chosen and not plan.new:
-        click.echo(_t("import.nothing-new", lang))
+        echo(_t("import.nothing-new", lang))
     _flagged(plan, lang)
 
 
@@ -172,7 +173,7 @@ def _table(plan: ImportPlan, lang: str, tz: str) -> None:
     ]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _skipped(plan: ImportPlan, lang: str) -> None:
@@ -183,7 +184,7 @@ def _skipped(plan: ImportPlan, lang: str) -> None:
         _t("import.reason-count", lang, count=n, reason=_t(f"import.reason.{r}", lang))
         for r, n in counts.items()
     )
-    click.echo(f"{_t('import.skipped', lang, count=len(plan.skipped))} {reasons}")
+    echo(f"{_t('import.skipped', lang, count=len(plan.skipped))} {reasons}")
 
 
 def _flagged(plan: ImportPlan, lang: str) -> None:
@@ -192,18 +193,18 @@ def _flagged(plan: ImportPlan, lang: str) -> None:
     flagged = plan.flagged()
     if not flagged:
         return
-    click.secho(_t("import.flagged", lang), fg="red", bold=True, err=True)
+    echo(_t("import.flagged", lang), fg="red", bold=True, err=True)
     for index, tx in enumerate(plan.new):
         if not tx.checks:
             continue
         where = _t("import.row", lang, row=tx.source.row) if tx.source else f"E{plan.number(index)}"
         for text in txchecks.texts(tx, lang):
-            click.secho(f"!!! {where}: {text}", fg="red", err=True)
+            echo(f"!!! {where}: {text}", fg="red", err=True)
 
 
 def _done(plan: ImportPlan, lang: str, name: str) -> None:
     count = len(plan.new)
-    click.echo(
+    echo(
         _t(
             "import.recorded",
             lang,
@@ -218,14 +219,14 @@ def _done(plan: ImportPlan, lang: str, name: str) -> None:
         tx for tx in plan.new if tx.source and tx.source.status and not _completed(tx.source.status)
     ]
     if pending:
-        click.echo(_t("import.not-completed", lang, count=len(pending)))
+        echo(_t("import.not-completed", lang, count=len(pending)))
     missing = plan.needs_txid()
     if missing:
         entries = ", ".join(
             f"E{n} ({_t('import.row', lang, row=tx.source.row)})" if tx.source else f"E{n}"
             for n, tx in missing
         )
-        click.secho(
+        echo(
             _t("import.needs-txid", lang, count=len(missing), entries=entries, first=missing[0][0]),
             fg="yellow",
         )

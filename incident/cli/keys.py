@@ -8,6 +8,7 @@ import click
 
 from incident.cli.lazy import LazyGroup
 from incident.cli.options import json_option, lang_option, print_json
+from incident.visible import echo
 
 
 @click.group(cls=LazyGroup)
@@ -49,10 +50,10 @@ def status(as_json: bool, lang: str | None) -> None:
         from incident.cli.options import say
 
         where = say("key.keyring-ready") if secure else say("key.passphrase-ready")
-        click.echo(say("key.none-yet", home=home, where=where))
+        echo(say("key.none-yet", home=home, where=where))
         return
     for k, v in info.items():
-        click.echo(f"{k}: {v}")
+        echo(f"{k}: {v}")
 
 
 @key.command("export")
@@ -68,7 +69,7 @@ def export(file: Path) -> None:
     keys.export_key(paths.home(), file, _export_passphrase(confirm=True))
     from incident.cli.options import say
 
-    click.echo(say("key.exported", path=file))
+    echo(say("key.exported", path=file))
 
 
 @key.command("import")
@@ -78,7 +79,11 @@ def import_(file: Path) -> None:
     from incident import paths
     from incident.journal import keys
 
+    if not file.is_file():  # before asking for its passphrase
+        from incident.errors import KeyUnavailable
+
+        raise KeyUnavailable(f"{file}: no such file")
     mode = keys.import_key(paths.home(), file, _export_passphrase(confirm=False))
     from incident.cli.options import say
 
-    click.echo(say("key.imported", mode=mode))
+    echo(say("key.imported", mode=mode))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from incident.catalog import LANGS
+from incident.visible import echo
 
 if TYPE_CHECKING:
     from incident.core.store import Store
@@ -42,6 +43,12 @@ lang_option = click.option(
     callback=_remember_lang,
     help="Language: en or zh (default: the session's).",
 )
+force_output_option = click.option(
+    "--force",
+    "overwrite",
+    is_flag=True,
+    help="Replace the output file if it already exists (otherwise it is kept and nothing written).",
+)
 
 
 def lang() -> str:
@@ -72,10 +79,29 @@ yes_option = click.option(
 )
 
 
+STDIN_HELP = " Give - to type it at a prompt or read it from standard input (kept out of `ps` and shell history)."
+
+
+def text_or_stdin(value: str | None, label: str = "Note") -> str | None:
+    """``-`` reads the text from standard input: typed at a prompt on a terminal, piped
+    otherwise. A note given on the command line is visible to other accounts in ``ps``
+    and stays in the shell's history."""
+    import sys
+
+    if value != "-":
+        return value
+    if sys.stdin.isatty():
+        from incident.catalog import t
+
+        echo(t("note.stdin", "en", label=label), err=True)
+    text = sys.stdin.read()
+    return text[:-1] if text.endswith("\n") else text
+
+
 def print_json(value: Any) -> None:
     import json  # here, not at the top: `incident --help` never needs it
 
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 def store() -> Store:
@@ -88,7 +114,7 @@ def store() -> Store:
 def _waiting(session_id: str, seconds: float) -> None:
     from incident.catalog import t
 
-    click.echo(t("lock.waiting", "en", session=session_id, seconds=seconds), err=True)
+    echo(t("lock.waiting", "en", session=session_id, seconds=seconds), err=True)
 
 
 def resolve(st: Store, session_id: str | None) -> str:
@@ -108,7 +134,7 @@ def resolve(st: Store, session_id: str | None) -> str:
     if ctx is not None:
         ctx.find_root().meta[SESSION_KEY] = (sid, first.platform, first.account)
     if session_id is None and sum(1 for _, h in st.heads() if not h.meta.get("closed")) > 1:
-        click.secho(
+        echo(
             say("session.chosen", **named(sid, first.platform, first.account)),
             fg="cyan",
             err=True,
@@ -141,7 +167,7 @@ def now() -> datetime:
 def warn(lines: list[str]) -> None:
     sep = "：" if lang() == "zh" else ": "
     for line in lines:
-        click.secho(f"{say('error.warning')}{sep}{line}", fg="yellow", err=True)
+        echo(f"{say('error.warning')}{sep}{line}", fg="yellow", err=True)
 
 
 def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
@@ -158,12 +184,10 @@ def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
             raise
         ctx = click.get_current_context(silent=True)
         speak = lang()
-        click.secho(
-            exc.text(lambda field: option_for(ctx, field, speak), speak), fg="yellow", err=True
-        )
+        echo(exc.text(lambda field: option_for(ctx, field, speak), speak), fg="yellow", err=True)
         hint = exc.hint_text(speak)
         if hint:
-            click.echo(hint, err=True)
+            echo(hint, err=True)
         if not click.confirm(say("secret.store-anyway"), default=False, err=True):
             from incident.errors import EvidenceError
 

@@ -8,7 +8,8 @@ import click
 
 from incident.catalog import LANGS
 from incident.cli.lazy import LazyGroup
-from incident.cli.options import json_option, print_json
+from incident.cli.options import json_option, print_json, warn
+from incident.visible import echo
 
 
 @click.group(cls=LazyGroup)
@@ -22,7 +23,9 @@ def list_(as_json: bool) -> None:
     """List the playbooks you can start."""
     from incident.playbook import loader
 
-    found = loader.available()
+    problems: list[str] = []
+    found = loader.available(problems)
+    warn(problems)
     if as_json:
         print_json(
             [
@@ -34,6 +37,7 @@ def list_(as_json: bool) -> None:
                     "steps": len(f.playbook.steps),
                     "origin": f.origin,
                     "location": f.location,
+                    "sha256": f.sha256,
                 }
                 for f in found
             ]
@@ -42,7 +46,7 @@ def list_(as_json: bool) -> None:
     for f in found:
         pb = f.playbook
         platforms = ", ".join(p.name for p in pb.platforms) or "any"
-        click.echo(f"{pb.id:<18} {pb.title.en} / {pb.title.zh}  [{platforms}]  ({f.origin})")
+        echo(f"{pb.id:<18} {pb.title.en} / {pb.title.zh}  [{platforms}]  ({f.origin})")
 
 
 @playbooks.command("show")
@@ -64,9 +68,9 @@ def show(name: str, lang: str, as_json: bool) -> None:
     if as_json:
         print_json(pb.model_dump(mode="json"))
         return
-    click.secho(f"{pb.title.get(lang)} ({pb.id} {pb.version})", bold=True)
-    click.echo(pb.description.get(lang))
-    click.echo("")
+    echo(f"{pb.title.get(lang)} ({pb.id} {pb.version})", bold=True)
+    echo(pb.description.get(lang))
+    echo("")
     for i, s in enumerate(pb.steps, 1):
         flags = []
         if s.when:
@@ -78,24 +82,22 @@ def show(name: str, lang: str, as_json: bool) -> None:
         if s.requires:
             flags.append(f"{t('label.needs', lang)} {', '.join(s.requires)}")
         since = f" {t('label.after-step', lang, step=s.target_from)}" if s.target_from else ""
-        click.echo(
+        echo(
             f"{i:>2}. [{t('kind.' + s.kind, lang)}] {s.id}: {s.title.get(lang)}"
             f"  ({t('label.target', lang)} {t('unit.minutes', lang, n=s.target_minutes)}{since})"
         )
         if flags:
-            click.echo(f"      {'; '.join(flags)}")
+            echo(f"      {'; '.join(flags)}")
         if s.options:
-            click.echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
+            echo("      " + " / ".join(f"{o.value} = {o.label.get(lang)}" for o in s.options))
     for d in pb.deadlines:
         length = f"{d.days}d" if d.days else ""
         length += f"{d.hours}h" if d.hours else ""
-        click.echo(f"{t('deadline.label', lang)}: {d.title.get(lang)} ({length}; {d.source})")
+        echo(f"{t('deadline.label', lang)}: {d.title.get(lang)} ({length}; {d.source})")
     if pb.platforms:
-        click.echo("")
+        echo("")
         for p in pb.platforms:
-            click.echo(
-                f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels)
-            )
+            echo(f"{p.name}: " + ", ".join(f"{c.name.get(lang)} <{c.address}>" for c in p.channels))
 
 
 @playbooks.command("validate")
@@ -105,4 +107,4 @@ def validate(path: Path) -> None:
     from incident.playbook import loader
 
     pb = loader.load_path(path)
-    click.echo(f"OK: {path}: playbook {pb.id} {pb.version}, {len(pb.steps)} steps")
+    echo(f"OK: {path}: playbook {pb.id} {pb.version}, {len(pb.steps)} steps")

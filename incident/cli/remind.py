@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from incident.cli.options import lang_option, now, session_option, store, warn
+from incident.cli.options import (
+    force_output_option,
+    lang_option,
+    now,
+    session_option,
+    store,
+    warn,
+)
+from incident.visible import echo
 
 
 @click.command()
@@ -26,8 +34,13 @@ from incident.cli.options import lang_option, now, session_option, store, warn
     help="Minutes before each deadline that the calendar's alarm rings.",
 )
 @lang_option
+@force_output_option
 def remind(
-    session_id: str | None, output: Path | None, alarm_minutes: int, lang: str | None
+    session_id: str | None,
+    output: Path | None,
+    alarm_minutes: int,
+    lang: str | None,
+    overwrite: bool,
 ) -> None:
     """Write the follow-up and step deadlines to an iCalendar file for your phone.
 
@@ -57,10 +70,10 @@ def remind(
         name=f"incident {state.platform} / {state.account}",
     )
     target = output or Path(f"incident-{state.id}.ics")
-    write_output(target, data)
-    click.echo(f"Wrote {target}: {len(found.ahead)} reminders, alarm {alarm_minutes} min before.")
+    write_output(target, data, overwrite=overwrite)
+    echo(f"Wrote {target}: {len(found.ahead)} reminders, alarm {alarm_minutes} min before.")
     if found.past:
-        click.echo(
+        echo(
             f"{found.past} deadlines are already past and left out: "
             "see `incident status` and do them now."
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from incident.cli.options import (
+    force_output_option,
     json_option,
     lang_option,
     now,
@@ -19,6 +20,7 @@ from incident.cli.options import (
     warn,
 )
 from incident.report.messages import Kind
+from incident.visible import echo
 
 
 @click.command()
@@ -48,6 +50,7 @@ from incident.report.messages import Kind
     help="Also attach the screenshots' original files, for a byte-for-byte hash check; "
     "the PDF grows by their size.",
 )
+@force_output_option
 def report(
     session_id: str | None,
     output: Path | None,
@@ -55,6 +58,7 @@ def report(
     redact: bool,
     invariant: bool,
     originals: bool,
+    overwrite: bool,
 ) -> None:
     """Write the PDF incident report: a first page support can act on, then the details.
 
@@ -79,8 +83,8 @@ def report(
     )
     data = formats.render(formats.Format.PDF, view, options)
     target = output or Path(pdf.default_name(state.id))
-    write_output(target, data)
-    click.echo(say("cli.wrote-report", path=target, **session_words()))
+    write_output(target, data, overwrite=overwrite)
+    echo(say("cli.wrote-report", path=target, **session_words()))
 
 
 @click.command()
@@ -122,4 +126,4 @@ def message(
     if as_json:
         print_json(msg.to_json())
         return
-    click.echo(msg.text(), nl=False)
+    echo(msg.text(), nl=False)

@@ -12,7 +12,9 @@ import click
 from incident.catalog import LANGS
 from incident.cli.lazy import LazyGroup
 from incident.cli.options import (
+    STDIN_HELP,
     confirming,
+    force_output_option,
     json_option,
     lang,
     lang_option,
@@ -23,11 +25,13 @@ from incident.cli.options import (
     session_option,
     session_words,
     store,
+    text_or_stdin,
     use_lang,
     warn,
     yes_option,
 )
 from incident.report.formats import Format
+from incident.visible import echo
 
 if TYPE_CHECKING:
     from incident.core.actions import PlatformCheck
@@ -66,6 +70,12 @@ F = TypeVar("F", bound=Callable[..., Any])
     is_flag=True,
     help="Start without asking, even with a platform the playbook does not list.",
 )
+@click.option(
+    "--override-bundled",
+    is_flag=True,
+    help="Use a user playbook that has the id or name of a bundled one (it can change which "
+    "domains count as official).",
+)
 @json_option
 def start(
     playbook: str,
@@ -75,6 +85,7 @@ def start(
     tz: str | None,
     lang: str,
     no_run: bool,
+    override_bundled: bool,
     confirmed: bool,
     as_json: bool,
 ) -> None:
@@ -83,7 +94,7 @@ def start(
 
     use_lang(lang)
     st = store()
-    check = actions.check_platform(playbook, platform)
+    check = actions.check_platform(playbook, platform, override_bundled=override_bundled)
     if check is not None:
         platform = _which_platform(platform, check, confirmed)
     interactive = not no_run and sys.stdin.isatty() and sys.stdout.isatty()
@@ -99,15 +110,32 @@ def start(
         discovered_at=discovered_at,
         tz=tz,
         lang=lang,  # type: ignore[arg-type]
+        override_bundled=override_bundled,
     )
     if as_json:
-        print_json({"session_id": state.id})
+        print_json(
+            {
+                "session_id": state.id,
+                "playbook": {
+                    "id": state.playbook.id,
+                    "origin": state.playbook_origin,
+                    "sha256": state.playbook_sha256,
+                },
+            }
+        )
         return
-    click.echo(state.id)
+    echo(state.id)
     words = {"sid": state.id, "platform": state.platform, "account": state.account}
-    click.echo(say("cli.started", **words), err=True)
+    echo(say("cli.started", **words), err=True)
     if others:
-        click.echo(say("cli.started-default", count=len(others)), err=True)
+        echo(say("cli.started-default", count=len(others)), err=True)
+    pb = state.playbook
+    echo(
+        say("start.playbook", id=pb.id, version=pb.version, source=state.playbook_source),
+        err=True,
+    )
+    if not state.playbook_origin.startswith("bundled:"):
+        warn([say("start.not-bundled")])
     if state.platform_id is None and state.playbook.platforms:
         known = ", ".join(p.name for p in state.playbook.platforms)
         warn([say("platform.general-advice", platform=state.platform, known=known)])
@@ -116,7 +144,7 @@ def start(
 
         runner.run(state.id)
     else:
-        click.echo(say("cli.next-after-start"), err=True)
+        echo(say("cli.next-after-start"), err=True)
 
 
 def _which_platform(platform: str, check: PlatformCheck, confirmed: bool) -> str:
@@ -163,7 +191,7 @@ def _ask_discovered(tz: str | None) -> str | None:
         try:
             parse_time(given, zone_name, now())
         except IncidentError as exc:
-            click.secho(exc.render(lambda field: "", lang()).strip(), fg="yellow", err=True)
+            echo(exc.render(lambda field: "", lang()).strip(), fg="yellow", err=True)
             continue
         return given
 
@@ -175,21 +203,23 @@ def list_(as_json: bool, lang: str | None) -> None:
     """List sessions, most recently active first."""
     from incident.core.status import summaries
 
-    rows = summaries(store(), now())
+    skipped: list[str] = []
+    rows = summaries(store(), now(), skipped)
+    warn(skipped)
     if as_json:
         print_json(rows)
         return
     if not rows:
-        click.echo(say("cli.no-sessions"))
+        echo(say("cli.no-sessions"))
         return
     for r in rows:
         speak = lang or r["lang"]
         from incident.catalog import t
 
         state = t("session.open" if r["status"] == "open" else "session.closed", speak)
-        click.echo(f"{r['session_id']}  {state}  {r['playbook']}  {r['platform']} / {r['account']}")
+        echo(f"{r['session_id']}  {state}  {r['playbook']}  {r['platform']} / {r['account']}")
         p = r["progress"]
-        click.echo(
+        echo(
             "    "
             + t(
                 "cli.list-line",
@@ -228,7 +258,7 @@ def status_(session_id: str | None, as_json: bool, lang: str | None) -> None:
     from incident.cli.options import lang as speaking
 
     for line in result.lines(speaking()):
-        click.echo(line)
+        echo(line)
 
 
 @click.command("next")
@@ -249,29 +279,29 @@ def next_(session_id: str | None, as_json: bool, lang: str | None) -> None:
         print_json({"session_id": state.id, "next": data["next"], "overdue": data["overdue"]})
         return
     if not result.next:
-        click.echo(t("next.none", lang))
+        echo(t("next.none", lang))
         return
     view = result.next[0]
     step = state.playbook.step(view.id)
     assert step is not None
-    click.secho(f"{view.id}: {step.title.get(lang)}", bold=True)
+    echo(f"{view.id}: {step.title.get(lang)}", bold=True)
     due = fmt_local(view.due_at, state.tz)
-    click.echo(f"[{t('label.due', lang)} {due}]" + (" (!)" if view.overdue else ""))
-    click.echo("")
-    click.echo(step.why.get(lang))
-    click.echo("")
-    click.echo(step.help.get(lang))
+    echo(f"[{t('label.due', lang)} {due}]" + (" (!)" if view.overdue else ""))
+    echo("")
+    echo(step.why.get(lang))
+    echo("")
+    echo(step.help.get(lang))
     note = step.note_for(state.platform_id)
     if note:
-        click.echo("")
-        click.echo(f"{state.platform}: {note.get(lang)}")
+        echo("")
+        echo(f"{state.platform}: {note.get(lang)}")
     if step.kind == "question":
         opts = "  ".join(
             f"[{n}] {o.value} ({o.label.get(lang)})" for n, o in enumerate(step.options, 1)
         )
-        click.echo("\n" + t("cli.answer-with", lang, step=step.id, options=opts))
+        echo("\n" + t("cli.answer-with", lang, step=step.id, options=opts))
     else:
-        click.echo("\n" + t("cli.done-with", lang, step=step.id))
+        echo("\n" + t("cli.done-with", lang, step=step.id))
 
 
 @click.group(cls=LazyGroup)
@@ -315,13 +345,13 @@ def _mark(
     from incident.catalog import t
 
     shown = t(f"status.{status}", lang()) + (say("cli.override") if event.forced else "")
-    click.echo(say("cli.marked", step=step_id, status=shown, **session_words()))
+    echo(say("cli.marked", step=step_id, status=shown, **session_words()))
 
 
 _step_options = [
     session_option,
     click.argument("step_id"),
-    click.option("--note", help="What you did or saw."),
+    click.option("--note", help="What you did or saw." + STDIN_HELP),
     click.option(
         "--force", is_flag=True, help="Record it even though required steps are not done."
     ),
@@ -355,7 +385,7 @@ def _step_command(name: str, status: str, doc: str, reason_help: str) -> None:
         lang: str | None,
         reason: str | None,
     ) -> None:
-        _mark(status, session_id, step_id, note, reason, force, confirmed, as_json)
+        _mark(status, session_id, step_id, text_or_stdin(note), reason, force, confirmed, as_json)
 
     command.__doc__ = (
         doc + "\n\nSTEP_ID is the step's id, as `incident status` and `incident next` show it."
@@ -381,7 +411,7 @@ _reset()
 @session_option
 @click.argument("step_id")
 @click.argument("value")
-@click.option("--note", help="Anything worth keeping with the answer.")
+@click.option("--note", help="Anything worth keeping with the answer." + STDIN_HELP)
 @json_option
 @lang_option
 def answer(
@@ -402,16 +432,16 @@ def answer(
 
     st = store()
     sid = resolve(st, session_id)
-    event = actions.answer(st, sid, step_id, value, now=now(), note=note)
+    event = actions.answer(st, sid, step_id, value, now=now(), note=text_or_stdin(note))
     if as_json:
         print_json({"session_id": sid, "step_id": step_id, "value": event.value})
         return
-    click.echo(say("cli.answered", step=step_id, value=event.value, **session_words()))
+    echo(say("cli.answered", step=step_id, value=event.value, **session_words()))
 
 
 @click.command()
 @session_option
-@click.option("--note", help="How it ended (e.g. funds returned, account recovered).")
+@click.option("--note", help="How it ended (e.g. funds returned, account recovered)." + STDIN_HELP)
 @lang_option
 def close(session_id: str | None, note: str | None, lang: str | None) -> None:
     """Close the session (it can be reopened)."""
@@ -419,8 +449,8 @@ def close(session_id: str | None, note: str | None, lang: str | None) -> None:
 
     st = store()
     sid = resolve(st, session_id)
-    actions.close(st, sid, now=now(), note=note)
-    click.echo(say("cli.closed", **session_words()))
+    actions.close(st, sid, now=now(), note=text_or_stdin(note))
+    echo(say("cli.closed", **session_words()))
 
 
 @click.command()
@@ -433,7 +463,7 @@ def reopen(session_id: str, lang: str | None) -> None:
     st = store()
     sid = resolve(st, session_id)
     actions.reopen(st, sid, now=now())
-    click.echo(say("cli.reopened", **session_words()))
+    echo(say("cli.reopened", **session_words()))
 
 
 @click.command()
@@ -454,7 +484,10 @@ def reopen(session_id: str, lang: str | None) -> None:
     help="File to write (default: standard output).",
 )
 @lang_option
-def export(session_id: str | None, fmt: str, output: Path | None, lang: str | None) -> None:
+@force_output_option
+def export(
+    session_id: str | None, fmt: str, output: Path | None, lang: str | None, overwrite: bool
+) -> None:
     """Export the session as JSON, Markdown or PDF."""
     from incident.report import formats
 
@@ -468,12 +501,12 @@ def export(session_id: str | None, fmt: str, output: Path | None, lang: str | No
     warn(view.warnings_in(speaking_lang()))
     data = formats.render(chosen, view, formats.Options(lang=lang or view.state.lang, now=now()))
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        echo(data.decode("utf-8"), nl=False)
         return
     from incident.paths import write_output
 
-    write_output(output, data)
-    click.echo(say("cli.wrote-report", path=output, **session_words()))
+    write_output(output, data, overwrite=overwrite)
+    echo(say("cli.wrote-report", path=output, **session_words()))
 
 
 @click.command()
@@ -514,11 +547,11 @@ def verify(session_id: str | None, expect: str | None, as_json: bool, lang: str 
         print_json(result)
         return
     warn(result["warnings"])
-    click.echo(summary_line(result, current_lang()))
-    click.echo(reference(view.integrity, current_lang()))
+    echo(summary_line(result, current_lang()))
+    echo(reference(view.integrity, current_lang()))
     if expected is not None:
         if match.later:
-            click.echo(
+            echo(
                 say(
                     "verify.expected-later",
                     prefix=expected.prefix,
@@ -527,4 +560,4 @@ def verify(session_id: str | None, expect: str | None, as_json: bool, lang: str 
                 )
             )
         else:
-            click.echo(say("verify.expected-head", prefix=expected.prefix))
+            echo(say("verify.expected-head", prefix=expected.prefix))

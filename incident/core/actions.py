@@ -22,7 +22,7 @@ from incident.core.kinds.contact import Contact
 from incident.core.kinds.transaction import Transaction
 from incident.core.state import SessionState
 from incident.core.store import Store, Writer
-from incident.core.text import clean_text
+from incident.core.text import clean_text, refuse_controls
 from incident.errors import (
     ActionStep,
     IncidentError,
@@ -79,6 +79,15 @@ def _check_text(fields: Sequence[tuple[str, str | None]], confirmed: bool) -> li
     return [f"{f.field}: {f.what}" for f in findings]
 
 
+def one_line(fields: Sequence[tuple[str, str]]) -> None:
+    """Names (platform, account) print on one line as typed: no control characters."""
+    for name, value in fields:
+        try:
+            refuse_controls(value)
+        except ValueError as exc:
+            raise UsageError(f"{{field}} {exc}", field=name) from None
+
+
 def start(
     store: Store,
     *,
@@ -89,9 +98,10 @@ def start(
     discovered_at: str | None = None,
     tz: str | None = None,
     lang: Lang = "en",
+    override_bundled: bool = False,
 ) -> SessionState:
     """Create a session; nothing is written when any argument is wrong."""
-    found = loader.find(playbook)
+    found = loader.find(playbook, override_bundled=override_bundled)
     tz_name = tz or system_zone()
     zone(tz_name)
     platform, account = clean_text(platform).strip(), clean_text(account).strip()
@@ -103,6 +113,7 @@ def start(
         if len(value) > MAX_NAME:
             raise UsageError.said("field.too-long", values={"max": MAX_NAME}, field=name)
     _check_text([("platform", platform), ("account", account)], confirmed=False)
+    one_line([("platform", platform), ("account", account)])
     discovered = (
         parse_time(discovered_at, tz_name, now, field="discovered_at") if discovered_at else now
     )
@@ -114,7 +125,8 @@ def start(
             at=now,
             session_id=session_id,
             playbook=found.playbook,
-            playbook_origin=f"{found.origin}:{found.location}",
+            playbook_origin=found.source,
+            playbook_sha256=found.sha256 or None,
             platform=platform,
             platform_id=matched.id if matched else None,
             account=account,
@@ -134,9 +146,11 @@ class PlatformCheck:
     closest: str | None
 
 
-def check_platform(playbook: str, platform: str) -> PlatformCheck | None:
+def check_platform(
+    playbook: str, platform: str, *, override_bundled: bool = False
+) -> PlatformCheck | None:
     """None when the playbook knows ``platform`` (or lists none); else what it knows instead."""
-    book = loader.find(playbook).playbook
+    book = loader.find(playbook, override_bundled=override_bundled).playbook
     if not book.platforms or book.platform(platform) is not None:
         return None
     names = {n.casefold(): p.name for p in book.platforms for n in (p.id, p.name, *p.aliases)}
@@ -284,6 +298,9 @@ def read(draft: Draft, tz: str, now: datetime | None = None) -> tuple[EvidenceMo
         kind = kinds.get(draft.kind)
     except KeyError:
         raise UsageError(f"no evidence kind {draft.kind!r}") from None
+    # Secrets first: a seed phrase pasted into a one-line field is refused as what it is,
+    # not for the new lines between its words.
+    guards.refuse_secrets([(k, v) for k, v in draft.values.items() if isinstance(v, str)])
     return kind.read(draft.values, Reading(tz, now))
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from incident.core.text import Frozen, ShortText, clean_text
 from incident.errors import EvidenceError
@@ -15,6 +16,18 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000  # ~ 7700 x 7700; a screenshot is far smaller
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp"}
+
+
+def clean_name(name: str) -> str:
+    """A file name safe to show and to unpack: no path separators (``\\ / :``), no control
+    or bidi characters (``invoice\u202egnp.exe``), never ``.`` or ``..``."""
+    from incident.visible import first_control
+
+    out = "".join(
+        "_" if c in "\\/:" or first_control(c) is not None else c for c in clean_text(name)
+    )
+    out = re.sub(r"^[\s.]+|\s+$", "", out)[:255].rstrip()  # the same when cleaned twice
+    return out or "file"
 
 
 class Attachment(Frozen):
@@ -26,6 +39,12 @@ class Attachment(Frozen):
     media_type: str
     width: int | None = None
     height: int | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _clean_name(cls, value: str) -> str:
+        # Also when an older journal is read: a name reaches reports and archives clean.
+        return clean_name(value)
 
     @property
     def is_image(self) -> bool:
@@ -93,22 +112,49 @@ def _inspect_image(data: bytes, shown: str) -> tuple[str, int, int]:
     return media, width, height
 
 
+def read_capped(path: Path, shown: str) -> bytes:
+    """The file's bytes: never through a symbolic link, never more than the cap.
+
+    ``O_NOFOLLOW``: a link named ``notes.txt`` pointing at ``/etc/shadow`` is not copied.
+    The size is what was read, not ``st_size`` (``/proc/self/environ`` says 0).
+    """
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise EvidenceError.said("file.missing", values={"path": shown}) from None
+    except OSError:
+        if path.is_symlink():
+            target = clean_text(str(path.resolve()))
+            raise EvidenceError.said(
+                "file.link", "file.link-hint", values={"path": shown, "target": target}
+            ) from None
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or a device: may never end
+        os.close(fd)
+        raise EvidenceError.said(
+            "file.not-regular", "file.not-regular-hint", values={"path": shown}
+        )
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise EvidenceError.said(
+            "file.too-large", values={"path": shown, "mb": MAX_FILE_BYTES // 1024 // 1024}
+        )
+    if data and info.st_size == 0:
+        raise EvidenceError.said("file.special", "file.special-hint", values={"path": shown})
+    return data
+
+
 def read_file(path: Path) -> Incoming:
     """Read and check a file to attach; nothing is stored here."""
     shown = clean_text(str(path))
     try:
-        if not path.exists():
-            raise EvidenceError.said("file.missing", values={"path": shown})
-        if not path.is_file():  # a folder, or a pipe or device that could block or never end
-            raise EvidenceError.said(
-                "file.not-regular", "file.not-regular-hint", values={"path": shown}
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise EvidenceError.said(
-                "file.too-large", values={"path": shown, "mb": MAX_FILE_BYTES // 1024 // 1024}
-            )
-        data = path.read_bytes()
+        data = read_capped(path, shown)
     except OSError as exc:
         raise EvidenceError.said(
             "file.unreadable",
@@ -116,7 +162,7 @@ def read_file(path: Path) -> Incoming:
         ) from None
     if not data:
         raise EvidenceError.said("file.empty", values={"path": shown})
-    name = clean_text(path.name)
+    name = clean_name(path.name)
     if path.suffix.lower() in IMAGE_SUFFIXES or _looks_like_image(data):
         media, width, height = _inspect_image(data, shown)
         return Incoming(data, name, media, width, height)

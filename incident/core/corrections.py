@@ -13,7 +13,15 @@ from datetime import datetime
 
 from incident.core import events as ev
 from incident.core import kinds
-from incident.core.actions import MAX_NAME, Recorded, _check_text, _step, _writable, checked
+from incident.core.actions import (
+    MAX_NAME,
+    Recorded,
+    _check_text,
+    _step,
+    _writable,
+    checked,
+    one_line,
+)
 from incident.core.kinds.base import Reading
 from incident.core.state import EvidenceItem, SessionState, numbered
 from incident.core.store import Store
@@ -135,6 +143,7 @@ def edit(
                 )
             wanted.append(("discovered_at", found.isoformat()))
         _check_text([(n, v) for n, v in wanted if n in ("platform", "account")], confirmed=False)
+        one_line([(n, v) for n, v in wanted if n in ("platform", "account")])
         _check_text([("reason", reason)], confirmed=False)
         now_values = {
             "tz": state.tz,

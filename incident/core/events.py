@@ -34,6 +34,7 @@ class SessionStarted(Base):
     session_id: str
     playbook: Playbook  # a snapshot: the session reads the same tomorrow whatever changes
     playbook_origin: str
+    playbook_sha256: str | None = None  # of the YAML file it was read from (older: absent)
     platform: ShortText
     platform_id: str | None = None
     account: ShortText

@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import urlsplit
 
 from incident.errors import SecretRefused
 from incident.playbook.schema import Platform
@@ -238,25 +237,82 @@ def needs_confirmation(fields: Iterable[tuple[str, str | None]]) -> list[Finding
 
 
 # -- phishing ------------------------------------------------------------------------
-_EMAIL = re.compile(r"^(?:mailto:)?[^@\s/]+@([^@\s/?#]+)$", re.IGNORECASE)
-# A plain DNS name. Anything else ("evil.io\\.okx.com", which a browser opens as evil.io)
-# is never taken for an official domain.
+# Hosts are read the way a browser reads them (the WHATWG URL standard), or not at all: a
+# URL whose host a browser and Python could disagree on - a backslash (a browser's "/"),
+# user-info ("okx.com@evil.io"), a percent-encoded or bracketed host, control characters or
+# spaces - has no host here, so it is never taken for an official one.
+_EMAIL = re.compile(r"^(?:mailto:)?[^@\s/:]+@([^@\s/?#]+)$", re.IGNORECASE)
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _HOSTNAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(?!\d+(?:[/?#]|$))", re.IGNORECASE)
+LINK_SCHEMES = ("https", "mailto")  # the only ones a report turns into links
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a contact's address leads: its scheme and host (punycode), as a browser sees it."""
+
+    scheme: str
+    host: str
+    ascii: bool  # typed in ASCII: no look-alike letters (an IDN is never taken as official)
+
+
+def _host(text: str) -> tuple[str, bool] | None:
+    """A host as a browser would look it up (lower-case, punycode, no trailing dot)."""
+    if not text or "%" in text or text.startswith("["):
+        return None
+    ascii_only = text.isascii()
+    if not ascii_only:
+        try:  # IDNA maps full-width letters and dots the way browsers do, then punycode
+            text = text.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    host = text.lower()
+    host = host[:-1] if host.endswith(".") else host
+    if re.fullmatch(r"\d+|0x[0-9a-f]*", host.rsplit(".", 1)[-1]):
+        return None  # a browser reads "0x7f.1" as the IPv4 address 127.0.0.1
+    return (host, ascii_only) if _HOSTNAME.fullmatch(host) else None
+
+
+def contact_target(url: str) -> Target | None:
+    """The scheme and host ``url`` leads to, or None when a browser could read it otherwise."""
+    from incident.visible import first_control
+
+    text = url.strip()
+    if not text or "\\" in text or first_control(text) or any(c.isspace() for c in text):
+        return None
+    email = _EMAIL.match(text)
+    if email:
+        found = _host(email.group(1))
+        return Target("mailto", *found) if found else None
+    scheme_match = _SCHEME.match(text)
+    scheme = scheme_match.group(1).lower() if scheme_match else "https"
+    rest = text[scheme_match.end() :] if scheme_match else "//" + text
+    if not rest.startswith("//"):
+        return None  # "https:evil.io" and the like: no host we would vouch for
+    authority = re.split(r"[/?#]", rest[2:], maxsplit=1)[0]
+    if "@" in authority:
+        return None  # user-info: the host is what follows the @, whatever precedes it
+    host, _, port = authority.rpartition(":") if ":" in authority else (authority, "", "")
+    if port and not port.isdigit():
+        return None
+    found = _host(host)
+    return Target(scheme, *found) if found else None
 
 
 def contact_domain(url: str) -> str | None:
     """The host of a URL or the domain of an e-mail address, lower-case."""
-    text = url.strip()
-    email = _EMAIL.match(text)
-    if email:
-        return email.group(1).lower().rstrip(".")
-    try:
-        parts = urlsplit(text if "://" in text else f"https://{text}")
-        host = (parts.hostname or "").lower().rstrip(".")
-    except ValueError:  # e.g. "https://[evil": not a URL at all
-        return None
-    return host or None
+    target = contact_target(url)
+    return target.host if target else None
+
+
+def is_link(url: str) -> bool:
+    """May ``url`` be a clickable link in a report? Only https: and mailto:, unambiguous."""
+    target = contact_target(url)
+    if target is None or target.scheme not in LINK_SCHEMES:
+        return False
+    low = url.strip().lower()
+    return low.startswith("https://") or low.startswith("mailto:")
 
 
 def official_domains(platform: Platform) -> list[str]:
@@ -277,6 +333,17 @@ def is_official(domain: str | None, platform: Platform) -> bool:
     )
 
 
+def is_official_url(url: str, platform: Platform) -> bool:
+    """Official: https: (or an e-mail address) to a platform domain, typed in ASCII."""
+    target = contact_target(url)
+    return bool(
+        target
+        and target.ascii
+        and target.scheme in LINK_SCHEMES
+        and is_official(target.host, platform)
+    )
+
+
 def check_contact(
     url: str | None, channel: str, platform: Platform | None
 ) -> tuple[bool | None, str | None]:
@@ -286,7 +353,7 @@ def check_contact(
     elif platform is None:
         official = None
     else:
-        official = is_official(contact_domain(url), platform)
+        official = is_official_url(url, platform)
     return official, contact_warning(url, channel, official, platform, "en")
 
 
@@ -310,7 +377,9 @@ def contact_warning(
     name = platform.name if platform else (platform_name or "")
     if not url:
         return t("guard.social", lang) if channel == "social" else None
-    domain = contact_domain(url) or url
+    target = contact_target(url)
+    # A host only where the URL leads to one unambiguously; otherwise the text as typed.
+    domain = target.host if target and target.scheme in LINK_SCHEMES else url
     if official is None or platform is None:
         return t("guard.unchecked", lang, domain=domain)
     listed = ", ".join(official_domains(platform)) or t("guard.none-listed", lang)

@@ -175,6 +175,7 @@ class SessionState:
     started_at: datetime
     steps: dict[str, StepState]
     closed_at: datetime | None = None
+    playbook_sha256: str | None = None
     entries: list[Entry] = field(default_factory=list)
     evidence: list[EvidenceItem] = field(default_factory=list)
     timestamps: list[ev.CaseTimestamped] = field(default_factory=list)
@@ -183,6 +184,13 @@ class SessionState:
     skipped: int = 0  # evidence numbers a repair left unused (their entries were lost)
 
     # -- derived views ------------------------------------------------------------
+    @property
+    def playbook_source(self) -> str:
+        """Where the playbook came from and its file's SHA-256: ``bundled:playbooks/x.yaml,
+        SHA-256 ab12...`` (a user playbook can change what counts as an official domain)."""
+        digest = f", SHA-256 {self.playbook_sha256}" if self.playbook_sha256 else ""
+        return f"{self.playbook_origin}{digest}"
+
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
@@ -375,6 +383,7 @@ def _started(first: ev.Base | None) -> SessionState:
         id=first.session_id,
         playbook=first.playbook,
         playbook_origin=first.playbook_origin,
+        playbook_sha256=first.playbook_sha256,
         platform=first.platform,
         platform_id=first.platform_id,
         account=first.account,

@@ -48,7 +48,12 @@ class Status:
         return {
             "session_id": s.id,
             "status": "open" if s.is_open else "closed",
-            "playbook": {"id": s.playbook.id, "version": s.playbook.version},
+            "playbook": {
+                "id": s.playbook.id,
+                "version": s.playbook.version,
+                "origin": s.playbook_origin,
+                "sha256": s.playbook_sha256,
+            },
             "platform": s.platform,
             "platform_id": s.platform_id,
             "account": s.account,
@@ -83,6 +88,8 @@ class Status:
             f"{t('label.platform', lang)}: {s.platform}    {t('label.account', lang)}: {s.account}",
             f"{t('label.discovered', lang)}: {fmt_local(s.discovered_at, s.tz)}    "
             f"{t('label.since', lang)}: {self.elapsed}",
+            f"{t('label.playbook', lang)}: {s.playbook.id} {s.playbook.version} "
+            f"({s.playbook_source})",
             f"{t('label.progress', lang)}: "
             + t(
                 "progress.line",
@@ -211,17 +218,29 @@ def status(state: SessionState, now: datetime) -> Status:
     )
 
 
-def summaries(store: Store, now: datetime | None = None) -> list[dict[str, Any]]:
+def summaries(
+    store: Store, now: datetime | None = None, skipped: list[str] | None = None
+) -> list[dict[str, Any]]:
     """One row per session for `incident list`, most recently active first.
 
     Each row tells sessions apart: when it was started and discovered, its last activity and
-    its progress (which reads the whole session; ``None`` when it cannot be read).
+    its progress (which reads the whole session; ``None`` when it cannot be read). A session
+    whose journal cannot be read at all (another data key, a damaged head) is left out and
+    said in ``skipped``, so one bad folder never hides the others.
     """
-    from incident.errors import IncidentError
+    from incident.errors import IncidentError, KeyUnavailable, WrongKey
 
     rows = []
-    for sid, head in store.heads():
-        first = store.first_event(sid)
+    for sid in store.ids():
+        try:
+            head = store.head(sid)
+            first = store.first_event(sid)
+        except IncidentError as exc:
+            if isinstance(exc, KeyUnavailable) and not isinstance(exc, WrongKey):
+                raise  # the folder's key (a wrong passphrase): no session can be read
+            if skipped is not None:
+                skipped.append(f"session {sid} skipped: {exc.text()}")
+            continue
         edits = head.meta.get("edits", {})  # session facts given anew since the start
         updated = datetime.fromisoformat(str(head.meta.get("updated_at", first.at.isoformat())))
         try:

@@ -151,6 +151,10 @@ class Store:
             p.name for p in self.root.iterdir() if p.is_dir() and (p / "journal.log").exists()
         )
 
+    def head(self, sid: str) -> Head:
+        journal, _ = self._parts(sid)
+        return journal.read_head()
+
     def heads(self) -> list[tuple[str, Head]]:
         out = []
         for sid in self.ids():

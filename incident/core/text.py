@@ -38,8 +38,35 @@ class _Cleaned:
         )
 
 
+def refuse_controls(value: str) -> str:
+    """A one-line field: no control character (escape sequences, bidi overrides, new lines)."""
+    from incident.visible import first_control
+
+    found = first_control(value)
+    if found is not None:
+        raise ValueError(
+            f"holds the control character U+{ord(found):04X}; type it as plain text on one line"
+        )
+    return value
+
+
+class _OneLine:
+    """Refuse control characters in new input; journals already written read as they are."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        checked = handler(source)
+        return core_schema.json_or_python_schema(
+            json_schema=checked,
+            python_schema=core_schema.no_info_after_validator_function(refuse_controls, checked),
+        )
+
+
 CleanText = Annotated[str, Field(max_length=MAX_TEXT), _Cleaned()]
 ShortText = Annotated[str, Field(max_length=MAX_SHORT), _Cleaned()]
+# Names, numbers, addresses, hosts: short fields that must print on one line as they are.
+LineText = Annotated[str, Field(max_length=MAX_SHORT), _Cleaned(), _OneLine()]
 
 
 class Frozen(BaseModel):

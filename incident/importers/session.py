@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from incident.core.attachments import clean_name
 from incident.core.imports import ExportFile, ImportPlan, record_import
 from incident.core.store import Store, collector_paused
 from incident.importers import reader, selection, sheets
@@ -74,7 +75,8 @@ def _import_file(
         assets=choice.assets or None,
     )
     chosen = with_txid(chosen, choice.txid)
-    file = ExportFile(path.name, data, read.title, read.zone_note(first.lang))
+    # The name goes into a note, the report and the case file: cleaned like an attachment's.
+    file = ExportFile(clean_name(path.name), data, read.title, read.zone_note(first.lang))
     sha256 = file.sha256
     rows = [to_transaction(row, file.name, sha256) for row in chosen]
     planned = record_import(store, session_id, file, rows, now=now, dry_run=dry_run)

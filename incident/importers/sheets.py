@@ -18,8 +18,18 @@ DELIMITERS = (",", ";", "\t")
 
 
 def read_bytes(path: Path) -> bytes:
+    """The export's bytes: not through a link, at most the attachment size cap."""
+    from incident.core.attachments import read_capped
+    from incident.core.text import clean_text
+    from incident.errors import EvidenceError
+
     try:
-        return path.read_bytes()
+        return read_capped(path, clean_text(path.name))
+    except EvidenceError as exc:  # a link, a special file, too large, missing
+        detail = "no such file" if getattr(exc, "key", None) == "file.missing" else exc.message
+        raise ImportFileError(
+            f"cannot read {clean_text(path.name)}: {detail}", exc.hint or "check the file's path"
+        ) from None
     except OSError as exc:
         raise ImportFileError(
             f"cannot read {path.name}: {exc.strerror or exc}", "check the file's path"

@@ -130,7 +130,16 @@ def _passphrase_from_env_or_prompt(confirm: bool) -> str:
     )
 
 
+MIN_PASSPHRASE = 8
+
+
 def _wrap_with_passphrase(master: bytes, passphrase: str) -> dict[str, Any]:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise KeyUnavailable(
+            f"the passphrase is shorter than {MIN_PASSPHRASE} characters; nothing was changed",
+            "it is all that guards your data if the files are copied, and short ones are "
+            "guessed quickly: choose a longer one, e.g. a few words",
+        )
     salt = os.urandom(16)
     kek = _scrypt(passphrase, salt, SCRYPT_N)  # the N recorded below, read at unwrap
     nonce, wrapped = _seal(kek, master, b"master")
@@ -170,9 +179,21 @@ def master_key(home: Path, *, create: bool = False, passphrase: str | None = Non
         return _cache[cache_key]
     info = _read_info(home)
     if info is None:
+        sessions = home / "sessions"
+        orphaned = sessions.is_dir() and any(sessions.iterdir())
         if not create:
             raise KeyUnavailable(
-                f"no data key in {home}", "start a session first, or import a key backup"
+                f"no data key in {home}",
+                "restore it with: incident key import FILE"
+                if orphaned
+                else "start a session first, or import a key backup",
+            )
+        if orphaned:
+            # A new key would open none of them, and `key import` would then refuse the
+            # right one: the sessions were copied without key.json.
+            raise KeyUnavailable(
+                f"{home} holds sessions but no data key (key.json is missing); no new key was made",
+                "restore the key they were written with: incident key import FILE",
             )
         master = _create(home, passphrase)
     elif info["mode"] == "keyring":

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from incident import paths
-from incident.errors import IntegrityError
+from incident.errors import IntegrityError, WrongKey
 from incident.journal import lock
 from incident.journal.keys import SessionKeys
 
@@ -241,6 +241,12 @@ class Journal:
             head.count, head.hash, head.size, head.last_offset, head.meta, head.pending
         )
         if not hmac.compare_digest(tag, expected):
+            if not self._first_record_opens():
+                raise WrongKey(
+                    f"this data key does not open session {self.session_id} "
+                    "(it was written with another key; nothing points to tampering)",
+                    "restore that folder's key with: incident key import FILE",
+                )
             raise IntegrityError("the journal's head file was changed", entry=None)
         return head
 
@@ -270,6 +276,32 @@ class Journal:
         ]
         body = {"gaps": rows, "tag": self._gaps_tag(rows)}
         paths.write_private(self.folder / GAPS, json.dumps(body).encode())
+
+    def _first_record_opens(self) -> bool:
+        """False when a well-formed first record does not decrypt: the key is another one.
+
+        A changed head alone is tampering; a head and a first record that both fail to
+        open with this key, the first record otherwise intact, is a session from elsewhere.
+        """
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        try:
+            with self.path.open("rb") as fh:
+                line = fh.readline(MAX_RECORD)
+        except OSError:
+            return True
+        match = _RECORD.fullmatch(line.rstrip(b"\n"))
+        if match is None or int(match[1]) != 1 or match[2].decode() != GENESIS:
+            return True
+        try:
+            AESGCM(self.keys.enc).decrypt(
+                base64.b64decode(match[3]),
+                base64.b64decode(match[4]),
+                _aad(self.session_id, 1, GENESIS),
+            )
+        except _undecryptable():
+            return False
+        return True
 
     def _write_head(self, head: Head) -> None:
         body = {

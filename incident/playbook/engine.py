@@ -14,6 +14,7 @@ from incident.playbook.schema import Playbook, Step
 
 Status = Literal["pending", "done", "skipped", "failed"]
 RESOLVED: tuple[Status, ...] = ("done", "skipped")
+MAX_DEPTH = 100  # questions gating questions, and steps requiring steps, in one chain
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,29 @@ class Engine:
         self.done_at = done_at or {}
 
     def applies(self, step: Step) -> bool:
-        """False when a branch answer excludes the step or it waits on an unanswered question."""
-        if step.platforms and self.platform_id not in step.platforms:
-            return False
-        if step.unless is not None and self._answered(step.unless.step, step.unless.answer):
-            return False
-        if step.when is None:
-            return True
-        question = self.playbook.step(step.when.step)
-        if question is None or not self.applies(question):
-            return False
-        answer = self.answers.get(step.when.step)
-        return answer is not None and answer in step.when.answer
+        """False when a branch answer excludes the step or it waits on an unanswered question.
+
+        A loop up the chain of questions, not recursion: a playbook frozen into a session
+        with a very long chain must still open. Past ``MAX_DEPTH`` a step never applies.
+        """
+        current = step
+        for _ in range(MAX_DEPTH + 1):
+            if current.platforms and self.platform_id not in current.platforms:
+                return False
+            if current.unless is not None and self._answered(
+                current.unless.step, current.unless.answer
+            ):
+                return False
+            if current.when is None:
+                return True
+            question = self.playbook.step(current.when.step)
+            if question is None:
+                return False
+            answer = self.answers.get(current.when.step)
+            if answer is None or answer not in current.when.answer:
+                return False
+            current = question
+        return False
 
     def _answered(self, question_id: str, values: list[str]) -> bool:
         question = self.playbook.step(question_id)

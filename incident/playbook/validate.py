@@ -3,8 +3,12 @@ of targets, and that every platform fact names a page on that platform's officia
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
+from incident.playbook.engine import MAX_DEPTH
 from incident.playbook.schema import Platform, Playbook, Step
 
 # Pages that are not the platform's own help, even on its domain: search results, community
@@ -64,6 +68,15 @@ def cross_check(pb: Playbook) -> list[str]:
         problems.append(
             f"step {cycle[0]!r}: field 'requires': dependency cycle {' -> '.join(cycle)}"
         )
+    else:
+        depth, deepest = _depth(pb)
+        if depth > MAX_DEPTH:
+            problems.append(
+                f"step {deepest!r}: field 'requires': a chain of {depth} steps "
+                f"(requires and when); at most {MAX_DEPTH}"
+            )
+    problems += _too_many(pb)
+    problems += _public_suffixes(pb)
     if not cycle:
         problems += _target_order(pb)
     return problems
@@ -240,28 +253,126 @@ def _edges(pb: Playbook) -> dict[str, list[str]]:
 
 
 def _find_cycle(pb: Playbook) -> list[str] | None:
+    """A dependency cycle as ``[a, b, ..., a]``, found with an explicit stack (no recursion)."""
     edges = _edges(pb)
     white, grey, black = 0, 1, 2
     colour = dict.fromkeys(edges, white)
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        colour[node] = grey
-        stack.append(node)
-        for nxt in edges[node]:
+    for root in edges:
+        if colour[root] != white:
+            continue
+        path: list[str] = [root]
+        todo: list[list[str]] = [list(edges[root])]
+        colour[root] = grey
+        while path:
+            if not todo[-1]:
+                colour[path.pop()] = black
+                todo.pop()
+                continue
+            nxt = todo[-1].pop()
             if colour[nxt] == grey:
-                return [*stack[stack.index(nxt) :], nxt]
+                return [*path[path.index(nxt) :], nxt]
             if colour[nxt] == white:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        colour[node] = black
-        return None
-
-    for node in edges:
-        if colour[node] == white:
-            found = visit(node)
-            if found:
-                return found
+                colour[nxt] = grey
+                path.append(nxt)
+                todo.append(list(edges[nxt]))
     return None
+
+
+def _depth(pb: Playbook) -> tuple[int, str]:
+    """The longest chain of requires/when (in steps), and the step at its end (no cycles)."""
+    edges = _edges(pb)
+    depth: dict[str, int] = {}
+    for root in edges:
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            pending = [d for d in edges[node] if d not in depth]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            depth[node] = 1 + max((depth[d] for d in edges[node]), default=0)
+    if not depth:
+        return 0, ""
+    deepest = max(depth, key=lambda k: depth[k])
+    return depth[deepest], deepest
+
+
+# Bounds on what a playbook may hold: generous for real ones (the bundled ones have at most
+# 20 steps), small enough that no file can make a listing or a report crawl.
+LIMITS = {
+    "steps": 300,
+    "platforms": 100,
+    "domains": 100,
+    "channels": 50,
+    "aliases": 50,
+    "sources": 100,
+    "options": 50,
+    "requires": 100,
+    "answer": 50,
+}
+
+
+def _too_many(pb: Playbook) -> list[str]:
+    problems = []
+
+    def check(where: str, name: str, items: Sequence[object]) -> None:
+        if len(items) > LIMITS[name]:
+            problems.append(f"{where}field {name!r}: more than {LIMITS[name]} items")
+
+    check("", "steps", pb.steps)
+    check("", "platforms", pb.platforms)
+    check("", "sources", pb.sources)
+    for p in pb.platforms:
+        where = f"platform {p.id!r}: "
+        check(where, "domains", p.domains)
+        check(where, "channels", p.channels)
+        check(where, "aliases", p.aliases)
+        check(where, "sources", p.sources)
+    for s in pb.steps:
+        where = f"step {s.id!r}: "
+        check(where, "options", s.options)
+        check(where, "requires", s.requires)
+        if s.when is not None:
+            check(where, "answer", s.when.answer)
+    return problems
+
+
+def _public_suffixes(pb: Playbook) -> list[str]:
+    """Official domains that are public suffixes ("com", "co.uk", "github.io"): anyone can
+    register a name under them, so they would make every phishing host official."""
+    psl = _psl()
+    problems = []
+    for p in pb.platforms:
+        hosts: list[tuple[str | None, str]] = [(d, "domains") for d in p.domains]
+        hosts += [(_host_of(c.address), "channels") for c in p.channels if c.kind != "phone"]
+        for host, field in hosts:
+            name = (host or "").strip().lower().rstrip(".")
+            if not name:
+                continue
+            if ("." not in name and name.isascii()) or psl.is_public(name):
+                problems.append(
+                    f"platform {p.id!r}: field {field!r}: {name!r} is a public suffix "
+                    "(anyone can register names under it), not an official domain"
+                )
+    return problems
+
+
+@cache
+def _psl() -> Any:
+    """The public suffix list shipped with ``publicsuffixlist`` (no network)."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
+
+
+def _host_of(address: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    text = address.strip()
+    if "@" in text and "/" not in text:
+        return text.rsplit("@", 1)[1]
+    try:
+        return urlsplit(text if "://" in text else f"https://{text}").hostname
+    except ValueError:
+        return None

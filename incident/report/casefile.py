@@ -15,8 +15,6 @@ name to the end of the line; ``shasum -a 256 -c`` reads it too). Names are clean
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from incident.errors import IncidentError, IntegrityError, UsageError
-from incident.paths import FILE_MODE, fsync_dir
+from incident.paths import FILE_MODE, atomic_file
 from incident.report.filenames import NameTable
 
 if TYPE_CHECKING:
@@ -145,30 +143,24 @@ def write_case_file(
         raise UsageError(f"{path} already exists", "choose another name or allow overwriting")
     names = NameTable()
     names.reserve(SUMS_NAME)
-    # mkstemp: a name nobody can guess or plant a link at, created 0600 and opened O_EXCL.
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    exists = UsageError(f"{path} already exists", "choose another name or allow overwriting")
     try:
-        with os.fdopen(fd, "w+b") as raw:
-            if os.name == "posix":
-                os.fchmod(raw.fileno(), FILE_MODE)  # whatever the umask or platform default
-            with zipfile.ZipFile(raw, "w", allowZip64=True) as archive:
-                files = [_add(archive, names.add(e.name, e.folder), e, stamp) for e in entries]
-                sums = sums_text(files)
-                files.append(_add(archive, SUMS_NAME, Entry(SUMS_NAME, sums, compress=True), stamp))
-                for extra in after_sums(sums) if after_sums else ():
-                    files.append(_add(archive, names.add(extra.name, extra.folder), extra, stamp))
-            raw.flush()
-            os.fsync(raw.fileno())
-        _publish(tmp, path, overwrite)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(
-                f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})"
-            ) from None
-        raise
-    fsync_dir(folder)
+        # The project's one atomic writer: a temp file nobody can guess, 0600, fsync, rename.
+        with (
+            atomic_file(path, overwrite=overwrite) as raw,
+            zipfile.ZipFile(raw, "w", allowZip64=True) as archive,
+        ):
+            files = [_add(archive, names.add(e.name, e.folder), e, stamp) for e in entries]
+            sums = sums_text(files)
+            files.append(_add(archive, SUMS_NAME, Entry(SUMS_NAME, sums, compress=True), stamp))
+            for extra in after_sums(sums) if after_sums else ():
+                files.append(_add(archive, names.add(extra.name, extra.folder), extra, stamp))
+    except FileExistsError:
+        raise exists from None
+    except OSError as exc:
+        raise UsageError(
+            f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})"
+        ) from None
     return CaseFile(path, tuple(files), sums)
 
 
@@ -229,28 +221,6 @@ def _read(source: IO[bytes], entry: Entry) -> bytes:
 def _unreadable(entry: Entry, exc: OSError) -> IncidentError:
     # Not an OSError, so it is not reported as a failure to write the archive.
     return IncidentError(f"{entry.name}: cannot read ({exc.strerror or exc.__class__.__name__})")
-
-
-def _publish(tmp: Path, path: Path, overwrite: bool) -> None:
-    """Move the finished temp file to ``path``; without ``overwrite`` never replace a file."""
-    if overwrite:
-        os.replace(tmp, path)
-        return
-    try:
-        # link() fails if the name exists, so a file that appeared meanwhile is never lost.
-        os.link(tmp, path)
-    except FileExistsError:
-        raise UsageError(
-            f"{path} already exists", "choose another name or allow overwriting"
-        ) from None
-    except OSError:
-        if path.exists():  # a file system without hard links
-            raise UsageError(
-                f"{path} already exists", "choose another name or allow overwriting"
-            ) from None
-        os.rename(tmp, path)
-        return
-    tmp.unlink()
 
 
 @dataclass(frozen=True)

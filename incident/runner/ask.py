@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import click
-
 from incident.catalog import t
 from incident.errors import IncidentError
+from incident.visible import echo, visible
 
 
 class Cancelled(Exception):
@@ -32,14 +31,14 @@ class Ask:
             "dim": {"dim": True},
         }
         style = styles.get(tone, {}) if self.color else {}
-        click.echo(click.style(text, **style) if style else text)
+        echo(text, **style)
 
     def _line(self, label: str) -> str:
         colon = " " if label.endswith(("?", "？")) else "：" if self.lang == "zh" else ": "
         try:
-            return input(f"{label}{colon}")
+            return input(visible(f"{label}{colon}"))
         except EOFError:
-            click.echo("")
+            echo("")
             raise Cancelled from None
 
     def text(
@@ -73,7 +72,7 @@ class Ask:
         """One of ``options`` (value, label), by number or by value."""
         for i, (value, text) in enumerate(options, 1):
             mark = " *" if value == default else ""
-            click.echo(f"  {i}. {text}{mark}")
+            echo(f"  {i}. {text}{mark}")
         number = next(i for i, (v, _) in enumerate(options, 1) if v == default)
         while True:
             raw = self._line(f"{label} [{number}]").strip().casefold()

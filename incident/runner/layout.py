@@ -15,6 +15,7 @@ from typing import Any, Literal
 from incident.catalog import t
 from incident.core.status import Status
 from incident.runner.cells import clip, width, wrap
+from incident.visible import visible
 
 Tone = Literal["ok", "info", "warn", "error"]
 TONES: dict[str, dict[str, Any]] = {
@@ -62,7 +63,7 @@ def clock(delta: timedelta) -> str:
 
 
 def paint(line: Line, cells: int, color: bool) -> str:
-    text = clip(line.text, cells)
+    text = clip(visible(line.text), cells)  # the one place screen text meets the terminal
     if not color or not line.style:
         return text
     import click

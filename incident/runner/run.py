@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -27,6 +28,7 @@ from incident.runner.ask import Ask, Cancelled
 from incident.runner.screen import Notice
 from incident.runner.terminal import Stopped, Terminal, is_interactive, shielded, stop_on_hangup
 from incident.times import utcnow
+from incident.visible import echo, unfiltered
 
 T = TypeVar("T")
 Mode = Literal["step", "checklist", "evidence", "text"]
@@ -51,7 +53,7 @@ def run(session_id: str, lang: str | None = None, importer: Importer | None = No
     view = store.open(sid, decode_all=True)  # its screens list the evidence of each step
     lang = lang or view.state.lang
     if not is_interactive():
-        click.echo(t("runner.no-tty", lang), err=True)
+        echo(t("runner.no-tty", lang), err=True)
         raise SystemExit(1)
     if not view.state.is_open:
         raise SessionClosedError.said("session.closed-error", "session.reopen-hint", {"sid": sid})
@@ -72,7 +74,8 @@ def run(session_id: str, lang: str | None = None, importer: Importer | None = No
 
 def _goodbye(text: str) -> None:
     with contextlib.suppress(OSError):  # the terminal is gone; the journal has everything
-        click.echo("\r\n" + text, err=True)
+        unfiltered(sys.stderr).write("\r")  # ours: back to column 0 after the raw-mode screen
+        echo("\n" + text, err=True)
 
 
 class Walk:

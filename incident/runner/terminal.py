@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import TextIO
 
+from incident.visible import unfiltered
+
 CLEAR = "\x1b[H\x1b[2J"
 # Keys that arrive as escape sequences, by what the runner calls them.
 SEQUENCES = {
@@ -83,7 +85,9 @@ class Terminal:
     """Draws whole screens, rewrites only the lines that changed, and reads single keys."""
 
     def __init__(self, out: TextIO | None = None, fd: int | None = None) -> None:
-        self.out = out or sys.stdout
+        # Under the command line's filter: the screen's own sequences must pass; the text in
+        # the lines was escaped when it was laid out (layout.paint).
+        self.out = out or unfiltered(sys.stdout)
         self.fd = sys.stdin.fileno() if fd is None else fd
         self.shown: list[str] = []
         self.shown_size: tuple[int, int] = (0, 0)

@@ -91,7 +91,16 @@ def test_shapes(run: Runner, session: str) -> None:
     }  # type: ignore[arg-type]
     books = keys(run, "playbooks", "list", "--json")
     assert isinstance(books, list)
-    assert set(books[0]) == {"id", "version", "title", "platforms", "steps", "origin", "location"}
+    assert set(books[0]) == {
+        "id",
+        "version",
+        "title",
+        "platforms",
+        "steps",
+        "origin",
+        "location",
+        "sha256",
+    }
     export = keys(run, "export", "--format", "json")
     assert isinstance(export, dict)
     assert set(export) == {

@@ -46,7 +46,7 @@ def test_start_json_and_without_terminal_does_not_run(run: Runner) -> None:
         "x@gmail.com",
         "--json",
     )
-    assert set(json.loads(result.stdout)) == {"session_id"}
+    assert set(json.loads(result.stdout)) == {"session_id", "playbook"}
 
 
 @pytest.mark.parametrize(

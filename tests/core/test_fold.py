@@ -47,6 +47,10 @@ def started(at: datetime = T0) -> ev.SessionStarted:
 
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# One-line fields (ticket, TxID, IP, device) refuse control characters.
+line_texts = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=40
+)
 times = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1), timezones=st.just(UTC)
 )
@@ -58,15 +62,15 @@ evidences = st.one_of(
         tx_type=st.sampled_from(["withdrawal", "trade", "deposit"]),
         asset=st.sampled_from(["USDT", "BTC"]),
         amount=st.decimals(min_value=0, max_value=10**9, places=8),
-        txid=st.none() | texts,
+        txid=st.none() | line_texts,
         note=st.none() | texts,
     ),
-    st.builds(Login, time=times, ip=st.none() | texts, device=st.none() | texts),
+    st.builds(Login, time=times, ip=st.none() | line_texts, device=st.none() | line_texts),
     st.builds(
         Contact,
         channel=st.sampled_from(["chat", "email", "social"]),
         summary=texts,
-        ticket=st.none() | texts,
+        ticket=st.none() | line_texts,
         official=st.none() | st.booleans(),
     ),
 )

@@ -11,6 +11,7 @@ from incident.core import actions
 from incident.core.store import Store
 from incident.errors import SecretRefused
 from incident.report import pdf
+from incident.visible import first_control
 from tests.report.conftest import okx_session, reader
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -59,6 +60,11 @@ pieces = st.one_of(
 texts = st.lists(pieces, max_size=12).map("".join)
 
 
+def one_line(text: str) -> str:
+    """What a one-line field accepts: the text without its control characters."""
+    return "".join(c for c in text if first_control(c) is None)
+
+
 @st.composite
 def notes(draw: st.DrawFn) -> str:
     text = draw(texts)
@@ -88,9 +94,9 @@ def test_any_evidence_renders(note: str, tx_text: str, network: str, lang: str) 
                 tx_type="withdrawal",
                 asset="USDT",
                 amount="1.5",
-                to_address=tx_text[:4000],
-                txid=tx_text[:4000],
-                network=network[:4000],
+                to_address=one_line(tx_text)[:4000],
+                txid=one_line(tx_text)[:4000],
+                network=one_line(network)[:4000],
                 note=tx_text,
             ),
             now=NOW,

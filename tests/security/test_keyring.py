@@ -249,6 +249,6 @@ def test_the_real_passphrase_kdf_is_costly(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(keys, "SCRYPT_N", REAL_SCRYPT_N)
     assert keys.SCRYPT_N >= 2**15
     home = tmp_path / "real-kdf"
-    keys.master_key(home, create=True, passphrase="p")
+    keys.master_key(home, create=True, passphrase="a passphrase")
     info = json.loads((home / keys.KEY_FILE).read_text())
     assert info["n"] == keys.SCRYPT_N and info["r"] == 8

@@ -152,6 +152,9 @@ class Kind(Generic[M]):
             err = exc.errors()[0]
             loc = [str(p) for p in err.get("loc", ())]
             name = loc[0] if loc else None
+            msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            if "control character" in msg:  # a one-line field: say which character
+                raise EvidenceError(f"{{field}}: {msg}", field=name) from None
             if err.get("type") == "string_too_long":
                 limit = (err.get("ctx") or {}).get("max_length", "?")
                 raise EvidenceError.said(

@@ -11,7 +11,7 @@ from pydantic import field_validator
 from incident.bilingual import Text
 from incident.catalog import t
 from incident.core.kinds.base import EvidenceModel, Field, Kind
-from incident.core.text import CleanText, ShortText
+from incident.core.text import CleanText, LineText
 from incident.playbook.schema import CHANNELS, Platform
 
 
@@ -19,9 +19,9 @@ class Contact(EvidenceModel):
     kind: Literal["contact"] = "contact"
     channel: str
     summary: CleanText
-    ticket: ShortText | None = None
-    agent: ShortText | None = None
-    url: ShortText | None = None
+    ticket: LineText | None = None
+    agent: LineText | None = None
+    url: LineText | None = None
     official: bool | None = ModelField(
         default=None, description="True/False when checked against the playbook; None: unknown"
     )

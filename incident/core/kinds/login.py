@@ -8,7 +8,7 @@ from typing import Literal
 
 from incident.bilingual import Text
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Reading
-from incident.core.text import CleanText, ShortText
+from incident.core.text import CleanText, LineText
 from incident.errors import EvidenceError
 from incident.times import fmt_local_offset, parse_time
 
@@ -16,9 +16,9 @@ from incident.times import fmt_local_offset, parse_time
 class Login(EvidenceModel):
     kind: Literal["login"] = "login"
     time: datetime
-    ip: ShortText | None = None
-    device: ShortText | None = None
-    location: ShortText | None = None
+    ip: LineText | None = None
+    device: LineText | None = None
+    location: LineText | None = None
     note: CleanText | None = None
 
     def happened_at(self) -> datetime:

@@ -13,7 +13,7 @@ from incident.bilingual import Text
 from incident.core.amounts import fmt_amount, parse_amount, plain_amount
 from incident.core.kinds.base import EvidenceModel, Field, Kind, Note, Reading
 from incident.core.networks import infer_network, normalize_network
-from incident.core.text import CleanText, Frozen, ShortText
+from incident.core.text import CleanText, Frozen, LineText, ShortText
 from incident.errors import EvidenceError
 from incident.times import parse_time
 
@@ -33,11 +33,18 @@ assert tuple(TX_TYPES) == get_args(TxType), "every type has its label, in order"
 class Source(Frozen):
     """Where an imported transaction came from: the file, its SHA-256 and the row."""
 
-    file: ShortText
+    file: ShortText  # its name, cleaned as an attachment's is (no \ / :, control or bidi)
     sha256: str = PydField(pattern=r"^[0-9a-f]{64}$")
     row: int = PydField(ge=1)
     format: ShortText  # the export's layout ("binance-withdrawals-v2")
     status: ShortText | None = None  # as the file writes it ("Completed", "Cancelled")
+
+    @field_validator("file")
+    @classmethod
+    def _clean_file(cls, value: str) -> str:
+        from incident.core.attachments import clean_name
+
+        return clean_name(value)
 
 
 class Check(Frozen):
@@ -54,11 +61,11 @@ class Transaction(EvidenceModel):
     kind: Literal["transaction"] = "transaction"
     time: datetime
     tx_type: str
-    asset: ShortText
+    asset: LineText
     amount: Decimal
-    to_address: ShortText | None = None
-    txid: ShortText | None = None
-    network: ShortText | None = None
+    to_address: LineText | None = None
+    txid: LineText | None = None
+    network: LineText | None = None
     note: CleanText | None = None
     source: Source | None = None  # set when imported from an exchange's export
     checks: tuple[Check, ...] | None = None  # what looked wrong with address or TxID

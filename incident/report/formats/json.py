@@ -118,6 +118,7 @@ def document(state: SessionState, lang: str, now: datetime) -> dict[str, Any]:
                 "id": state.playbook.id,
                 "version": state.playbook.version,
                 "origin": state.playbook_origin,
+                "sha256": state.playbook_sha256,
             },
             "platform": state.platform,
             "platform_id": state.platform_id,

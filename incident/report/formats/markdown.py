@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from incident.core.kinds.transaction import type_label
 from incident.core.state import SessionState
 from incident.core.timeline import recorded_text, timeline
 from incident.times import fmt_local_offset, fmt_offset, fmt_utc
+from incident.visible import visible
 
 if TYPE_CHECKING:
     from incident.core.view import SessionView
@@ -33,7 +35,17 @@ def esc(text: str | None) -> str:
     if not text:
         return ""
     flat = " ".join(text.replace("\r", " ").split("\n"))
-    return "".join(c for c in flat if c == "\t" or c >= " ").translate(_MD_SPECIAL)
+    # C0 goes; DEL, C1 and bidi controls (U+202E would reorder the line) show as \uXXXX.
+    kept = visible("".join(c for c in flat if c == "\t" or c >= " "))
+    return kept.translate(_MD_SPECIAL)
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span: shown as typed, never turned into a link."""
+    flat = visible("".join(c for c in " ".join(text.splitlines()) if c >= " "))
+    fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def render(view: SessionView, options: Options) -> bytes:
@@ -56,7 +68,7 @@ def document(state: SessionState, *, lang: str, now: datetime) -> str:
     add(f"- {t('label.session', lang)}: `{state.id}`")
     add(
         f"- {t('label.playbook', lang)}: {esc(state.playbook.title.get(lang))} "
-        f"({state.playbook.id} {state.playbook.version})"
+        f"({state.playbook.id} {state.playbook.version}; {esc(state.playbook_source)})"
     )
     add(
         f"- {t('label.discovered', lang)}: {fmt_local_offset(state.discovered_at, tz)} "
@@ -200,7 +212,7 @@ def _contacts(state: SessionState, lang: str, add: Callable[[str], None]) -> Non
             line += f", {esc(c.agent)}"
         line += f": {esc(c.summary)}"
         if c.url:
-            line += f" ({esc(c.url)})"
+            line += f" ({code(c.url)})"
         if c.official is False:
             line += f" **⚠ {t('md.not-official', lang)}**"
             warning = guards.contact_warning(

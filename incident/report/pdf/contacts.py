@@ -96,7 +96,13 @@ def _contacts(ctx: Context) -> list[Any]:
         summary.append(ctx.long_text(c.summary, f"E{item.number}", ctx.t("report.sec.contacts")))
         if c.url:
             # Only an official address is made clickable; a phishing link stays inert text.
-            url = ctx.link(c.url, c.url) if c.official else c.url
+            # Checked again with today's guard: an older build took some phishing URLs for
+            # official ones ("https://evil.io\\@www.okx.com").
+            platform = ctx.state.platform_info
+            still = c.official and platform is not None and guards.is_official_url(c.url, platform)
+            if c.url.strip().lower().startswith("mailto:") and c.channel != "email":
+                still = False  # mailto: links only for e-mail channels
+            url = ctx.link(c.url, c.url) if still else c.url
             summary += [BR, ctx.grey(ctx.label(ctx.t("report.col.url"))), url]
         ref, where = f"E{item.number}", ctx.t("report.sec.contacts")
         who: list[object] = [ctx.name_text(c.ticket, ref, where)]

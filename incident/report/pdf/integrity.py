@@ -23,7 +23,7 @@ def section(ctx: Context) -> list[Any]:
         [ctx.cell(ctx.t("report.integ.files"), style="cell_head"), ctx.cell(str(len(files)))],
         [
             ctx.cell(ctx.t("report.integ.playbook"), style="cell_head"),
-            ctx.cell(f"{state.playbook.id} {state.playbook.version}"),
+            ctx.cell(f"{state.playbook.id} {state.playbook.version} ({state.playbook_source})"),
         ],
     ]
     out: list[Any] = [

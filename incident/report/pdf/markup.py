@@ -46,7 +46,15 @@ def font(text: object, *, color: str | None = None, size: float | None = None) -
 
 
 def link(url: str, text: object, color: str = "#1a4fb5") -> Markup:
-    """A clickable link; ``url`` is escaped as an attribute value."""
+    """A clickable link; ``url`` is escaped as an attribute value.
+
+    Only https: and mailto: addresses become links (never javascript:, file:, http: or a
+    URL a browser would read differently); anything else is shown as plain text.
+    """
+    from incident.core.guards import is_link
+
+    if not is_link(url):
+        return Markup(esc(text))
     return Markup(f'<a href="{esc(url)}" color="{color}">{esc(text)}</a>')
 
 
