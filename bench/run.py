@@ -492,7 +492,8 @@ def case_bundle(b: Bench) -> None:
     fig: list[Run] = []
     base: list[Run] = []
     for i in range(4):  # the first pair warms up (bytecode, font) and is not counted
-        case.unlink(missing_ok=True)  # bundle never replaces a file
+        case.unlink(missing_ok=True)  # neither command replaces a file
+        pdf.unlink(missing_ok=True)
         one, two = b.run(figure), b.run(baseline)
         if i:
             fig.append(one)
