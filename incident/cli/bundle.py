@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 from incident.catalog import LANGS
-from incident.cli.options import json_option, now, print_json, session_option, store, warn
+from incident.cli.options import (
+    invariant_option,
+    json_option,
+    now,
+    output_option,
+    print_json,
+    session_option,
+    store,
+    warn,
+)
 from incident.visible import echo
 
 if TYPE_CHECKING:
@@ -31,12 +40,8 @@ def _langs(value: str | None) -> tuple[str, ...] | None:
 
 @click.group(invoke_without_command=True)
 @session_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Where to write the ZIP (default: incident-<session>-case.zip here); never replaced.",
+@output_option(
+    "Where to write the ZIP (default: incident-<session>-case.zip here); never replaced."
 )
 @click.option(
     "--lang",
@@ -44,11 +49,7 @@ def _langs(value: str | None) -> tuple[str, ...] | None:
     metavar="en|zh|en,zh",
     help="Language(s) of the reports, comma-separated (default: the session's).",
 )
-@click.option(
-    "--invariant",
-    is_flag=True,
-    help="Byte-identical output for identical input (also when SOURCE_DATE_EPOCH is set).",
-)
+@invariant_option
 @click.option(
     "--timestamp",
     "timestamp_url",

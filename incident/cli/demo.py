@@ -7,18 +7,12 @@ from pathlib import Path
 import click
 
 from incident.catalog import LANGS
+from incident.cli.options import output_option
 from incident.visible import echo
 
 
 @click.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("incident-demo.pdf"),
-    show_default=True,
-    help="Where to write the PDF.",
-)
+@output_option("Where to write the PDF.", default=Path("incident-demo.pdf"), show_default=True)
 @click.option(
     "--lang",
     type=click.Choice(LANGS),

@@ -195,6 +195,27 @@ def confirming(action: Callable[[bool], T], confirmed: bool) -> T:
         return action(True)
 
 
+def output_option(help: str, **extra: Any) -> Callable[[F], F]:
+    """``-o/--output FILE``, given to the command as ``output`` (a Path, or None)."""
+    from pathlib import Path
+
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help=help,
+        **extra,
+    )
+
+
+invariant_option = click.option(
+    "--invariant",
+    is_flag=True,
+    help="Byte-identical output for identical input (also when SOURCE_DATE_EPOCH is set).",
+)
+
+
 def files_option(help: str) -> Callable[[F], F]:
     """``--file PATH`` (repeatable), given to the command as ``files``."""
     from pathlib import Path

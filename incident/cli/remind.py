@@ -10,6 +10,7 @@ from incident.cli.options import (
     force_output_option,
     lang_option,
     now,
+    output_option,
     session_option,
     store,
     warn,
@@ -19,13 +20,7 @@ from incident.visible import echo
 
 @click.command()
 @session_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Where to write the .ics file (default: incident-<session>.ics here).",
-)
+@output_option("Where to write the .ics file (default: incident-<session>.ics here).")
 @click.option(
     "--alarm-minutes",
     type=click.IntRange(min=0, max=7 * 24 * 60),

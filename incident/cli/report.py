@@ -8,9 +8,11 @@ import click
 
 from incident.cli.options import (
     force_output_option,
+    invariant_option,
     json_option,
     lang_option,
     now,
+    output_option,
     print_json,
     resolve,
     say,
@@ -25,24 +27,14 @@ from incident.visible import echo
 
 @click.command()
 @session_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help="Where to write the PDF (default: incident-<session>-report.pdf here).",
-)
+@output_option("Where to write the PDF (default: incident-<session>-report.pdf here).")
 @lang_option
 @click.option(
     "--redact",
     is_flag=True,
     help="Mask the account (e.g. li***@example.com) everywhere in the report.",
 )
-@click.option(
-    "--invariant",
-    is_flag=True,
-    help="Byte-identical output for identical input (also when SOURCE_DATE_EPOCH is set).",
-)
+@invariant_option
 @click.option(
     "--attach-originals",
     "originals",

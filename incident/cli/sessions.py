@@ -19,6 +19,7 @@ from incident.cli.options import (
     lang,
     lang_option,
     now,
+    output_option,
     print_json,
     resolve,
     say,
@@ -477,12 +478,7 @@ def reopen(session_id: str, lang: str | None) -> None:
     help="json: the full record in a stable shape; markdown: a readable summary; "
     "pdf: the report (needs -o).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: standard output).",
-)
+@output_option("File to write (default: standard output).")
 @lang_option
 @force_output_option
 def export(
