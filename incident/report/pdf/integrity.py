@@ -53,16 +53,7 @@ def section(ctx: Context) -> list[Any]:
 
 # -- issue 17: a session read in spite of damage, and its repairs ------------------------
 def _box(ctx: Context, *texts: str) -> Any:
-    return S.table(
-        [[ctx.cell(text, style="alert")] for text in texts if text],
-        [S.FRAME_WIDTH],
-        header=False,
-        zebra=False,
-        extra=[
-            ("BACKGROUND", (0, 0), (-1, -1), S.DANGER_BG),
-            ("BOX", (0, 0), (-1, -1), 0.8, S.DANGER),
-        ],
-    )
+    return S.alert_box([ctx.cell(text, style="alert") for text in texts if text])
 
 
 def notice(ctx: Context) -> list[Any]:

@@ -163,3 +163,17 @@ def columns(*fractions: float) -> list[float]:
     """Column widths as fractions of the frame width."""
     total = sum(fractions)
     return [FRAME_WIDTH * f / total for f in fractions]
+
+
+def alert_box(cells: Sequence[Any]) -> Any:
+    """A red-framed box, one cell a row, across the frame: a warning a reader must not miss."""
+    return table(
+        [[cell] for cell in cells],
+        [FRAME_WIDTH],
+        header=False,
+        zebra=False,
+        extra=[
+            ("BACKGROUND", (0, 0), (-1, -1), DANGER_BG),
+            ("BOX", (0, 0), (-1, -1), 0.8, DANGER),
+        ],
+    )

@@ -93,17 +93,7 @@ def _unofficial(ctx: Context) -> list[Any]:
     count = sum(1 for _, c in ctx.state.contacts() if c.official is False)
     if not count:
         return []
-    box = S.table(
-        [[ctx.cell(ctx.t("report.sum.unofficial", count=count), style="alert")]],
-        [S.FRAME_WIDTH],
-        header=False,
-        zebra=False,
-        extra=[
-            ("BACKGROUND", (0, 0), (-1, -1), S.DANGER_BG),
-            ("BOX", (0, 0), (-1, -1), 0.8, S.DANGER),
-        ],
-    )
-    return [box]
+    return [S.alert_box([ctx.cell(ctx.t("report.sum.unofficial", count=count), style="alert")])]
 
 
 def _deadlines(ctx: Context) -> list[Any]:
