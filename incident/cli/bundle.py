@@ -15,9 +15,9 @@ from incident.cli.options import (
     now,
     output_option,
     print_json,
+    read_view,
     session_option,
     store,
-    warn,
 )
 from incident.visible import echo
 
@@ -81,12 +81,8 @@ def bundle(
     from incident.report import bundle as casefile
     from incident.report.pdf import report_time
 
-    st = store()
-    sid = st.resolve(session_id)
-    view = st.open(sid, decode_all=True)
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id, decode_all=True)
+    sid = view.state.id
     target = output or Path(f"incident-{sid}-case.zip")
     stamp: Callable[[bytes], Token] | None = None
     if timestamp_url is not None:
@@ -115,7 +111,7 @@ def bundle(
 
         token = made.token
         actions.record_timestamp(
-            st,
+            store(),
             sid,
             now=now(),
             time=token.time,

@@ -22,13 +22,13 @@ from incident.cli.options import (
     lang_option,
     now,
     print_json,
+    read_view,
     resolve,
     say,
     session_option,
     session_words,
     store,
     text_or_stdin,
-    warn,
     yes_option,
 )
 from incident.visible import echo
@@ -207,11 +207,7 @@ def list_(session_id: str | None, as_json: bool, lang: str | None) -> None:
     from incident.report.formats.json import evidence_item
     from incident.times import fmt_local
 
-    st = store()
-    view = st.open(resolve(st, session_id), decode_all=True)
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id, decode_all=True)
     state = view.state
     gap = view.integrity.after_gap
     if as_json:

@@ -13,6 +13,7 @@ from incident.visible import echo
 
 if TYPE_CHECKING:
     from incident.core.store import Store
+    from incident.core.view import SessionView
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -156,6 +157,15 @@ def session_words() -> dict[str, str]:
     if not found:
         return named("?", "?", "?")
     return named(*found)
+
+
+def read_view(session_id: str | None, *, decode_all: bool = False) -> SessionView:
+    """The session a reading command shows: chosen (speaking its language from here on),
+    read, and any damage or crash residue told on stderr in this command's language."""
+    st = store()
+    view = st.open(resolve(st, session_id), decode_all=decode_all)
+    warn(view.warnings_in(lang()))
+    return view
 
 
 def now() -> datetime:

@@ -11,9 +11,8 @@ from incident.cli.options import (
     lang_option,
     now,
     output_option,
+    read_view,
     session_option,
-    store,
-    warn,
 )
 from incident.visible import echo
 
@@ -48,11 +47,7 @@ def remind(
     from incident.report.calendar import render_calendar
     from incident.report.reminders import session_reminders
 
-    st = store()
-    view = st.open(st.resolve(session_id))
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id)
     state = view.state
     chosen = lang or state.lang
     at = now()

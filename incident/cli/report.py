@@ -14,12 +14,10 @@ from incident.cli.options import (
     now,
     output_option,
     print_json,
-    resolve,
+    read_view,
     say,
     session_option,
     session_words,
-    store,
-    warn,
 )
 from incident.report.messages import Kind
 from incident.visible import echo
@@ -60,11 +58,7 @@ def report(
     from incident.paths import write_output
     from incident.report import formats, pdf
 
-    st = store()
-    view = st.open(resolve(st, session_id), decode_all=True)
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id, decode_all=True)
     state = view.state
     options = formats.Options(
         lang=lang or state.lang,
@@ -102,11 +96,7 @@ def message(
     """
     from incident.report.messages.compose import compose
 
-    st = store()
-    view = st.open(resolve(st, session_id), decode_all=True)
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id, decode_all=True)
     msg = compose(
         view.state,
         kind,

@@ -21,6 +21,7 @@ from incident.cli.options import (
     now,
     output_option,
     print_json,
+    read_view,
     resolve,
     say,
     session_option,
@@ -238,11 +239,7 @@ def list_(as_json: bool, lang: str | None) -> None:
 def _status(session_id: str | None) -> Any:
     from incident.core.status import status
 
-    st = store()
-    view = st.open(resolve(st, session_id))
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id)
     return status(view.state, now())
 
 
@@ -490,11 +487,7 @@ def export(
     chosen = Format(fmt)
     if output is None and chosen is Format.PDF:
         raise click.UsageError(say("cli.pdf-needs-file"))
-    st = store()
-    view = st.open(resolve(st, session_id), decode_all=True)
-    from incident.cli.options import lang as speaking_lang
-
-    warn(view.warnings_in(speaking_lang()))
+    view = read_view(session_id, decode_all=True)
     data = formats.render(chosen, view, formats.Options(lang=lang or view.state.lang, now=now()))
     if output is None:
         echo(data.decode("utf-8"), nl=False)
