@@ -14,6 +14,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Session {session} is in use by another incident command; waiting up to {seconds:g} s...",
         "会话 {session} 正被另一个 incident 命令使用，最多等待 {seconds:g} 秒……",
     ),
+    "lock.in-use": (
+        "session {session} is in use by another incident command",
+        "会话 {session} 正被另一个 incident 命令使用",
+    ),
+    "lock.in-use-hint": (
+        "wait for it to finish (or close the other window), then try again",
+        "请等它结束（或关闭另一个窗口）后再试",
+    ),
     # step states
     "status.pending": ("to do", "待办"),
     "status.done": ("done", "已完成"),

@@ -113,9 +113,7 @@ def store() -> Store:
 
 
 def _waiting(session_id: str, seconds: float) -> None:
-    from incident.catalog import t
-
-    echo(t("lock.waiting", "en", session=session_id, seconds=seconds), err=True)
+    echo(say("lock.waiting", session=session_id, seconds=seconds), err=True)
 
 
 def resolve(st: Store, session_id: str | None) -> str:

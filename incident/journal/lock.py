@@ -37,9 +37,8 @@ def locked(
         finally:
             lock.release()
     except Timeout:
-        raise SessionInUse(
-            f"session {session_id} is in use by another incident command",
-            "wait for it to finish (or close the other window), then try again",
+        raise SessionInUse.said(
+            "lock.in-use", "lock.in-use-hint", values={"session": session_id}
         ) from None
 
 

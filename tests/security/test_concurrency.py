@@ -87,6 +87,19 @@ def test_a_held_session_gives_a_clear_in_use_message(session: str, incident_home
     assert incident("evidence", "add", "--session", session, "--note", "free now").code == 0
 
 
+def test_the_in_use_message_speaks_the_users_language(session: str, incident_home: Path) -> None:
+    with Store(incident_home).writing(session):
+        done = incident(
+            "evidence", "add", "--session", session, "--note", "被挡住", "--lang", "zh",
+            environ=env(INCIDENT_LOCK_TIMEOUT="0.5"),
+        )  # fmt: skip
+    assert done.code == 1
+    assert done.err.strip().splitlines() == [
+        f"会话 {session} 正被另一个 incident 命令使用，最多等待 0.5 秒……",
+        f"错误：会话 {session} 正被另一个 incident 命令使用（请等它结束（或关闭另一个窗口）后再试）",
+    ]
+
+
 def _wait_for_line(stream: Any, text: str) -> str:
     """Read ``stream`` until a line holding ``text`` (the command says it is waiting)."""
     for line in stream:
