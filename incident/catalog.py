@@ -1451,3 +1451,60 @@ CATALOG.update(
         ),
     }
 )
+
+# Fixing mistakes (issue 12): what correct, retract, edit and step reset refuse.
+CATALOG.update(
+    {
+        "fix.ref-unreadable": ("cannot read entry “{ref}”", "无法识别条目“{ref}”"),
+        "fix.ref-hint": (
+            "name it as `incident evidence list` does: E3",
+            "请按 incident evidence list 中的写法，例如 E3",
+        ),
+        "fix.no-entry": ("there is no entry E{n}", "没有条目 E{n}"),
+        "fix.no-entry-hint": (
+            "see them with: incident evidence list",
+            "可用 incident evidence list 查看",
+        ),
+        "fix.nothing-to-correct": ("nothing to correct", "没有要更正的内容"),
+        "fix.nothing-to-correct-hint": (
+            "give the fields to change, e.g. --amount 1000.50",
+            "请给出要改的字段，例如 --amount 1000.50",
+        ),
+        "fix.retracted": ("E{n} is retracted", "E{n} 已撤回"),
+        "fix.retracted-hint": (
+            "record it again if it stands",
+            "如果它确实发生过，请重新记录",
+        ),
+        "fix.retracted-already": ("E{n} is retracted already", "E{n} 已经撤回过了"),
+        "fix.same": ("E{n} already reads so", "E{n} 已经是这个值"),
+        "fix.unchanged": ("nothing was changed", "没有做任何更改"),
+        "fix.needs-reason": (
+            "retracting an entry needs a reason: {field}",
+            "撤回条目需要说明原因：{field}",
+        ),
+        "fix.discovery-future": ("{field} is in the future", "{field}晚于现在"),
+        "fix.discovery-future-hint": (
+            "give the time you first noticed",
+            "请填写你最初发现的时间",
+        ),
+        "fix.nothing-to-change": ("nothing to change", "没有要更改的内容"),
+        "fix.nothing-to-change-hint": (
+            "give a new value, e.g. --platform Binance",
+            "请给出新值，例如 --platform Binance",
+        ),
+        "fix.step-pending": ("step “{step}” is to-do already", "步骤“{step}”本来就是待办"),
+        "fix.done-correct": (
+            "Corrected E{n} in session {sid} ({platform} / {account}); the original is kept.",
+            "已更正事件 {sid}（{platform} / {account}）中的 E{n}；原记录保留。",
+        ),
+        "fix.done-edit": ("{field}: {value}", "{field}：{value}"),
+        "fix.done-reset": (
+            "{step}: to do (session {sid}, {platform} / {account})",
+            "{step}：待办（事件 {sid}，{platform} / {account}）",
+        ),
+        "fix.done-retract": (
+            "Retracted E{n} in session {sid} ({platform} / {account}); the original is kept.",
+            "已撤回事件 {sid}（{platform} / {account}）中的 E{n}；原记录保留。",
+        ),
+    }
+)

@@ -9,9 +9,13 @@ import click
 from incident.cli.options import (
     confirming,
     json_option,
+    lang_option,
     now,
     print_json,
+    resolve,
+    say,
     session_option,
+    session_words,
     store,
     yes_option,
 )
@@ -43,6 +47,7 @@ def correct(name: str) -> click.Command:
         ref: str,
         reason: str | None,
         confirmed: bool,
+        lang: str | None,
         as_json: bool,
         **values: str | None,
     ) -> None:
@@ -50,7 +55,7 @@ def correct(name: str) -> click.Command:
 
         given = {k: v for k, v in values.items() if v is not None}
         st = store()
-        sid = st.resolve(session_id)
+        sid = resolve(st, session_id)  # and speak the session's language
         result = confirming(
             lambda ok: corrections.correct(
                 st, sid, ref, given, now=now(), reason=reason, confirmed=ok
@@ -62,12 +67,12 @@ def correct(name: str) -> click.Command:
             return
         for warning in result.warnings:
             echo(f"!!! {warning}", fg="red", bold=True, err=True)
-        echo(f"Corrected E{result.number} in session {sid}; the original is kept.")
+        echo(say("fix.done-correct", n=result.number, **session_words()))
 
     decorators: list[Any] = [session_option, click.argument("ref", metavar="ENTRY")]
     for option, dest, help_ in _field_options():
         decorators.append(click.option(option, dest, metavar="VALUE", help=help_))
-    decorators += [_reason_option, yes_option, json_option]
+    decorators += [_reason_option, yes_option, lang_option, json_option]
     decorated: Any = callback
     for decorator in reversed(decorators):
         decorated = decorator(decorated)
@@ -84,8 +89,9 @@ def correct(name: str) -> click.Command:
 @session_option
 @click.argument("ref", metavar="ENTRY")
 @click.option("--reason", required=True, help="Why it is taken back (shown in the report).")
+@lang_option
 @json_option
-def retract(session_id: str | None, ref: str, reason: str, as_json: bool) -> None:
+def retract(session_id: str | None, ref: str, reason: str, lang: str | None, as_json: bool) -> None:
     """Retract an entry: it leaves totals, report and messages; the original is kept.
 
     ENTRY is its number (E3).
@@ -93,12 +99,12 @@ def retract(session_id: str | None, ref: str, reason: str, as_json: bool) -> Non
     from incident.core import corrections
 
     st = store()
-    sid = st.resolve(session_id)
+    sid = resolve(st, session_id)  # and speak the session's language
     event = corrections.retract(st, sid, ref, reason=reason, now=now())
     if as_json:
         print_json({"session_id": sid, "number": event.number, "state": "retracted"})
         return
-    echo(f"Retracted E{event.number} in session {sid}; the original is kept.")
+    echo(say("fix.done-retract", n=event.number, **session_words()))
 
 
 @click.command("edit")
@@ -112,6 +118,7 @@ def retract(session_id: str | None, ref: str, reason: str, as_json: bool) -> Non
 @click.option("--account", help="Which account: e-mail, phone or user id.")
 @click.option("--tz", metavar="ZONE", help="IANA time zone of the session, e.g. Asia/Shanghai.")
 @_reason_option
+@lang_option
 @json_option
 def edit(
     session_id: str | None,
@@ -120,13 +127,14 @@ def edit(
     account: str | None,
     tz: str | None,
     reason: str | None,
+    lang: str | None,
     as_json: bool,
 ) -> None:
     """Correct the session's facts given at start; status, deadlines and report follow."""
     from incident.core import corrections
 
     st = store()
-    sid = st.resolve(session_id)
+    sid = resolve(st, session_id)  # and speak the session's language
     events = corrections.edit(
         st,
         sid,
@@ -149,22 +157,25 @@ def edit(
 
             zone = st.open(sid).state.tz
             value = fmt_local_offset(datetime.fromisoformat(value), zone)
-        echo(f"{e.field.replace('_', '-')}: {value}")
+        echo(say("fix.done-edit", field=say("fix.field." + e.field), value=value))
 
 
 @click.command("reset")
 @session_option
 @click.argument("step_id")
 @_reason_option
+@lang_option
 @json_option
-def reset(session_id: str | None, step_id: str, reason: str | None, as_json: bool) -> None:
+def reset(
+    session_id: str | None, step_id: str, reason: str | None, lang: str | None, as_json: bool
+) -> None:
     """Put STEP_ID (done, skipped, failed or answered) back to to-do."""
     from incident.core import corrections
 
     st = store()
-    sid = st.resolve(session_id)
+    sid = resolve(st, session_id)  # and speak the session's language
     corrections.reset_step(st, sid, step_id, now=now(), reason=reason)
     if as_json:
         print_json({"session_id": sid, "step_id": step_id, "status": "pending"})
         return
-    echo(f"{step_id}: to do")
+    echo(say("fix.done-reset", step=step_id, **session_words()))

@@ -36,13 +36,11 @@ def entry(state: SessionState, ref: str) -> EvidenceItem:
     """The entry ``ref`` names (``E11``, ``e11`` or ``11``)."""
     found = _REF.fullmatch(ref.strip())
     if found is None:
-        raise UsageError(
-            f"cannot read entry {ref!r}", "name it as `incident evidence list` does: E3"
-        )
+        raise UsageError.said("fix.ref-unreadable", "fix.ref-hint", values={"ref": ref.strip()})
     number = int(found[1])
     item = numbered(state, number)  # by number: evidence a damaged journal lost is skipped
     if item is None:
-        raise UsageError(f"there is no entry E{number}", "see them with: incident evidence list")
+        raise UsageError.said("fix.no-entry", "fix.no-entry-hint", values={"n": number})
     return item
 
 
@@ -58,13 +56,15 @@ def correct(
 ) -> Recorded:
     """Give fields of an entry anew (a blank clears an optional one); the original is kept."""
     if not values:
-        raise UsageError("nothing to correct", "give the fields to change, e.g. --amount 1000.50")
+        raise UsageError.said("fix.nothing-to-correct", "fix.nothing-to-correct-hint")
     with store.writing(session_id) as writer:
         _writable(writer)
         state = writer.state
         item = entry(state, ref)
         if item.retracted:
-            raise EvidenceError(f"E{item.number} is retracted", "record it again if it stands")
+            raise EvidenceError.said(
+                "fix.retracted", "fix.retracted-hint", values={"n": item.number}
+            )
         kind = kinds.get(item.kind)
         current = item.evidence
         amended = kind.amend(current, values, Reading(state.tz))
@@ -72,7 +72,7 @@ def correct(
             f.name for f in kind.fields if getattr(amended, f.name) != getattr(current, f.name)
         ]
         if not changed:
-            raise UsageError(f"E{item.number} already reads so", "nothing was changed")
+            raise UsageError.said("fix.same", "fix.unchanged", values={"n": item.number})
         amended, agreed, warnings = checked(state, amended, confirmed, only=changed)
         agreed += _check_text([("reason", reason)], confirmed)
         writer.append(
@@ -93,12 +93,14 @@ def retract(
 ) -> ev.EvidenceRetracted:
     """Take an entry back: it leaves totals, report and messages; the original is kept."""
     if not reason.strip():
-        raise UsageError("retracting an entry needs a reason: {field}", field="reason")
+        raise UsageError.said("fix.needs-reason", field="reason")
     with store.writing(session_id) as writer:
         _writable(writer)
         item = entry(writer.state, ref)
         if item.retracted:
-            raise EvidenceError(f"E{item.number} is retracted already", "nothing was changed")
+            raise EvidenceError.said(
+                "fix.retracted-already", "fix.unchanged", values={"n": item.number}
+            )
         _check_text([("reason", reason)], confirmed=False)
         event = ev.EvidenceRetracted(at=now, number=item.number, reason=reason)
         writer.append(event)
@@ -129,17 +131,15 @@ def edit(
                 continue
             value = clean_text(text).strip()
             if not value:
-                raise UsageError("{field} is empty", field=name)
+                raise UsageError.said("field.empty", field=name)
             if len(value) > MAX_NAME:
-                raise UsageError(f"{{field}} is longer than {MAX_NAME} characters", field=name)
+                raise UsageError.said("field.too-long", values={"max": MAX_NAME}, field=name)
             wanted.append((name, value))  # type: ignore[arg-type]
         if discovered_at is not None:
             found = parse_time(discovered_at, tz.strip() if tz else state.tz)
             if found > now:
-                raise UsageError(
-                    "{field} is in the future",
-                    "give the time you first noticed",
-                    field="discovered_at",
+                raise UsageError.said(
+                    "fix.discovery-future", "fix.discovery-future-hint", field="discovered_at"
                 )
             wanted.append(("discovered_at", found.isoformat()))
         _check_text([(n, v) for n, v in wanted if n in ("platform", "account")], confirmed=False)
@@ -157,7 +157,7 @@ def edit(
             if now_values[name] != value
         ]
         if not events:
-            raise UsageError("nothing to change", "give a new value, e.g. --platform Binance")
+            raise UsageError.said("fix.nothing-to-change", "fix.nothing-to-change-hint")
         for event in events:
             writer.append(event)
         return events
@@ -171,7 +171,7 @@ def reset_step(
         _writable(writer)
         _step(writer.state, step_id)
         if writer.state.steps[step_id].status == "pending":
-            raise StepError(f"step {step_id!r} is to-do already", "nothing was changed")
+            raise StepError.said("fix.step-pending", "fix.unchanged", values={"step": step_id})
         _check_text([("reason", reason)], confirmed=False)
         event = ev.StepReset(at=now, step_id=step_id, reason=reason or None)
         writer.append(event)

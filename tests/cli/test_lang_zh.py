@@ -21,6 +21,9 @@ CASES = {
         "/no/such/shot.png",
     ),
     "refused amount": ([*TX, "--time", "2026-11-25 04:52", "--amount", "1,5"], "1,5"),
+    # fixing mistakes: the command to type is the same in both languages, so it is "typed"
+    "no such entry": (["evidence", "retract", "E9", "--reason", "twice"], "incident evidence list"),
+    "step already to do": (["step", "reset", "can-you-log-in"], "can-you-log-in"),
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
