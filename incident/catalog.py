@@ -1497,6 +1497,7 @@ CATALOG.update(
             "Corrected E{n} in session {sid} ({platform} / {account}); the original is kept.",
             "已更正事件 {sid}（{platform} / {account}）中的 E{n}；原记录保留。",
         ),
+        "import.declined": ("nothing was recorded", "没有记录任何内容"),
         "fix.done-edit": ("{field}: {value}", "{field}：{value}"),
         "fix.done-reset": (
             "{step}: to do (session {sid}, {platform} / {account})",

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from incident.cli.options import json_option, now, print_json, session_option, store
+from incident.cli.options import (
+    json_option,
+    lang_option,
+    now,
+    print_json,
+    resolve,
+    session_option,
+    store,
+)
+from incident.cli.options import lang as speaking
 from incident.visible import echo
 
 if TYPE_CHECKING:
@@ -57,6 +66,7 @@ def _format_names() -> list[str]:
 @click.option("--txid", metavar="ID", help="The TxID of the one row chosen, when it has none.")
 @click.option("--dry-run", is_flag=True, help="Only show what would be recorded.")
 @click.option("--yes", "confirmed", is_flag=True, help="Record without showing and asking.")
+@lang_option
 @json_option
 def import_(
     file: Path,
@@ -70,6 +80,7 @@ def import_(
     txid: str | None,
     dry_run: bool,
     confirmed: bool,
+    lang: str | None,
     as_json: bool,
 ) -> None:
     """Import an exchange's history export (CSV or XLSX) as transactions.
@@ -85,10 +96,9 @@ def import_(
         raise click.UsageError("--json prints no table to answer: add --yes or --dry-run")
     name_options({"txid": "--txid", "since": "--since", "until": "--until"})
     st = store()
-    sid = st.resolve(session_id)
+    sid = resolve(st, session_id)  # and speak the session's language, unless --lang
     choice = Choice(fmt, tz, since, until, assets or None, types or None, txid)
-    first = st.first_event(sid)
-    lang, tz_name = first.lang, first.tz
+    lang, tz_name = speaking(), st.first_event(sid).tz
     if confirmed and not dry_run:  # no preview to show: read and record in one pass
         done = import_file(st, sid, file, choice, now=now())
         if as_json:
@@ -109,7 +119,7 @@ def import_(
     if not preview.plan.new:
         return
     if not click.confirm(_t("import.confirm", lang, count=len(preview.plan.new)), default=False):
-        raise click.ClickException("nothing was recorded")
+        raise click.ClickException(_t("import.declined", lang))
     done = import_file(st, sid, file, choice, now=now())
     _done(done.plan, lang, file.name)
 
